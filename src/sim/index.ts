@@ -1,0 +1,28 @@
+/**
+ * The headless engine's public entry point: code outside `src/sim/` imports from here only.
+ */
+export { createRestaurant } from './restaurant/restaurant.ts';
+export type {
+  Restaurant,
+  RestaurantCommand,
+  RestaurantOptions,
+  RestaurantSnapshot,
+  RunSummary,
+  PartyState,
+  PartyView,
+  StaffView,
+  StationView,
+  TicketState,
+  TicketView,
+} from './restaurant/restaurant.ts';
+export { PARTY_STATES, TICKET_STATES } from './restaurant/restaurant.ts';
+export { Scheduler, type Timer } from './kernel/scheduler.ts';
+export { createStreams, RandomStream, STREAMS, type StreamName } from './kernel/rng.ts';
+export { sampler, meanOf, varianceOf, fixed, exponential, uniform, lognormal } from './kernel/distributions.ts';
+export type { Distribution, Sampler } from './kernel/distributions.ts';
+export type { Scenario, Mode, MenuItem, Fault } from './scenario.ts';
+export { Bus, type Envelope, type MessageKind, type Reply } from './bus/bus.ts';
+export { floorStaffMachine, staffActivity, type StaffRole } from './machines/floorStaffMachine.ts';
+export { stationMachine, stationActivity } from './machines/stationMachine.ts';
+export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role } from './metrics/collector.ts';
+export { mmc, mg1, closedNetworkThroughput, capacityBound, meanDishesPerParty, type CapacityBound, type QueueFigures } from './metrics/theory.ts';

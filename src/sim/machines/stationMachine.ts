@@ -1,0 +1,117 @@
+import { setup, assign, emit } from 'xstate';
+
+/**
+ * A kitchen station (one cook at one grill, stove, cold counter...). It cooks one ticket at
+ * a time: idle → cooking → plating → idle, and can be taken `down` by a fault and brought
+ * back. A fault while cooking or plating hands the ticket back to the restaurant
+ * (`cookingAborted`), which puts it at the head of its queue: nothing is lost.
+ *
+ * The cook time is the ticket's own (drawn when the party ordered, so both modes cook the
+ * same dishes for the same time); plating is drawn by the restaurant when it hands the
+ * ticket over. A zero-length stage is skipped. Simulated seconds throughout.
+ */
+export interface StationInput {
+  id: string;
+  kind: string;
+}
+
+export interface StationContext extends StationInput {
+  ticketId: number | null;
+  cookSeconds: number;
+  plateSeconds: number;
+}
+
+export type StationEvent =
+  | { type: 'COOK'; ticketId: number; cookSeconds: number; plateSeconds: number }
+  | { type: 'FAULT' }
+  | { type: 'REPAIR' };
+
+export type StationEmitted =
+  | { type: 'cookingStarted'; stationId: string; ticketId: number }
+  | { type: 'dishCooked'; stationId: string; ticketId: number }
+  | { type: 'cookingAborted'; stationId: string; ticketId: number }
+  | { type: 'free'; stationId: string };
+
+type Args = { context: StationContext; event: StationEvent };
+// On COOK itself the durations come with the event (guards run before assign); on a
+// delayed event they are in context.
+const src = ({ context, event }: Args) => (event.type === 'COOK' ? event : context);
+
+export const stationMachine = setup({
+  types: {
+    input: {} as StationInput,
+    context: {} as StationContext,
+    events: {} as StationEvent,
+    emitted: {} as StationEmitted,
+  },
+  guards: {
+    'has cooking': (a: Args) => src(a).cookSeconds > 0,
+    'has plating': (a: Args) => src(a).plateSeconds > 0,
+  },
+  delays: {
+    cook: ({ context }) => context.cookSeconds * 1000,
+    plate: ({ context }) => context.plateSeconds * 1000,
+  },
+  actions: {
+    'take ticket': assign(({ event }) => {
+      const e = event as Extract<StationEvent, { type: 'COOK' }>;
+      return { ticketId: e.ticketId, cookSeconds: e.cookSeconds, plateSeconds: e.plateSeconds };
+    }),
+    'announce cooking': emit(({ context }) => ({
+      type: 'cookingStarted' as const,
+      stationId: context.id,
+      ticketId: context.ticketId!,
+    })),
+    'send dish to the pass': emit(({ context }) => ({
+      type: 'dishCooked' as const,
+      stationId: context.id,
+      ticketId: context.ticketId!,
+    })),
+    'hand ticket back': emit(({ context }) => ({
+      type: 'cookingAborted' as const,
+      stationId: context.id,
+      ticketId: context.ticketId!,
+    })),
+    'clear ticket': assign({ ticketId: null, cookSeconds: 0, plateSeconds: 0 }),
+    'announce free': emit(({ context }) => ({ type: 'free' as const, stationId: context.id })),
+  },
+}).createMachine({
+  id: 'station',
+  context: ({ input }) => ({ ...input, ticketId: null, cookSeconds: 0, plateSeconds: 0 }),
+  initial: 'idle',
+  states: {
+    idle: {
+      entry: ['clear ticket', 'announce free'],
+      on: {
+        COOK: [
+          { guard: 'has cooking', target: 'cooking', actions: ['take ticket', 'announce cooking'] },
+          { guard: 'has plating', target: 'plating', actions: ['take ticket', 'announce cooking'] },
+          { target: 'idle', reenter: true, actions: ['take ticket', 'announce cooking', 'send dish to the pass'] },
+        ],
+        FAULT: 'down',
+      },
+    },
+    cooking: {
+      after: {
+        cook: [{ guard: 'has plating', target: 'plating' }, { target: 'idle', actions: 'send dish to the pass' }],
+      },
+      on: { FAULT: { target: 'down', actions: 'hand ticket back' } },
+    },
+    plating: {
+      after: { plate: { target: 'idle', actions: 'send dish to the pass' } },
+      on: { FAULT: { target: 'down', actions: 'hand ticket back' } },
+    },
+    down: {
+      entry: 'clear ticket',
+      on: { REPAIR: 'idle' },
+    },
+  },
+});
+
+/**
+ * Map a station state to working / blocked / idle. A station that is down counts as idle
+ * (capacity nobody can use); cooks never wait on another role.
+ */
+export function stationActivity(state: string): 'working' | 'blocked' | 'idle' {
+  return state === 'cooking' || state === 'plating' ? 'working' : 'idle';
+}

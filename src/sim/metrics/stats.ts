@@ -1,0 +1,96 @@
+/**
+ * Small numeric helpers for the metrics: a growable sample buffer with percentiles, and a
+ * time-weighted average over a window that opens at the warm-up time.
+ */
+
+/** Append-only buffer of numbers (Float64Array growing by doubling). */
+export class SampleBuffer {
+  private data = new Float64Array(1024);
+  private n = 0;
+  private sum = 0;
+  private maxValue = -Infinity;
+  private sorted: Float64Array | null = null;
+
+  push(x: number): void {
+    if (this.n === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.n++] = x;
+    this.sum += x;
+    if (x > this.maxValue) this.maxValue = x;
+    this.sorted = null;
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  /** Arithmetic mean, or 0 when empty. */
+  mean(): number {
+    return this.n === 0 ? 0 : this.sum / this.n;
+  }
+
+  /** Largest value, or 0 when empty. */
+  max(): number {
+    return this.n === 0 ? 0 : this.maxValue;
+  }
+
+  /**
+   * The p-quantile by the nearest-rank method (the smallest value with at least p·n values at
+   * or below it), p in [0, 1]; 0 when empty. Sorting is cached until the next push.
+   */
+  quantile(p: number): number {
+    if (this.n === 0) return 0;
+    if (!this.sorted) this.sorted = this.data.slice(0, this.n).sort();
+    const rank = Math.min(this.n, Math.max(1, Math.ceil(p * this.n)));
+    return this.sorted[rank - 1]!;
+  }
+}
+
+/**
+ * Time-weighted average of a piecewise-constant quantity (a queue length, a count of busy
+ * staff) over [windowStart, t]. Call {@link set} whenever the quantity changes.
+ */
+export class TimeAverage {
+  private value = 0;
+  private last = 0;
+  private area = 0;
+
+  constructor(private readonly windowStart: number) {}
+
+  /** Current value. */
+  get current(): number {
+    return this.value;
+  }
+
+  /** The quantity becomes `v` at simulated time `t` (non-decreasing across calls). */
+  set(t: number, v: number): void {
+    this.accumulate(t);
+    this.value = v;
+  }
+
+  /** Add `dv` to the quantity at time `t`. */
+  add(t: number, dv: number): void {
+    this.set(t, this.value + dv);
+  }
+
+  /** Integral of the quantity over [windowStart, t] (unit × seconds). */
+  integral(t: number): number {
+    const from = Math.max(this.last, this.windowStart);
+    return t > from ? this.area + this.value * (t - from) : this.area;
+  }
+
+  /** Mean over [windowStart, t]; the current value if the window is empty. */
+  mean(t: number): number {
+    const span = t - this.windowStart;
+    return span > 0 ? this.integral(t) / span : this.value;
+  }
+
+  private accumulate(t: number): void {
+    const from = Math.max(this.last, this.windowStart);
+    if (t > from) this.area += this.value * (t - from);
+    this.last = t;
+  }
+}

@@ -1,0 +1,744 @@
+import { createActor, type Actor } from 'xstate';
+import { Scheduler, type Timer } from '../kernel/scheduler.ts';
+import { createStreams } from '../kernel/rng.ts';
+import { sampler, type Sampler } from '../kernel/distributions.ts';
+import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type StaffRole } from '../machines/floorStaffMachine.ts';
+import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
+import { Bus, type Envelope } from '../bus/bus.ts';
+import { MetricsCollector, type Activity, type MetricsSeries, type MetricsSummary, type Role } from '../metrics/collector.ts';
+import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
+import type { Mode, Scenario } from '../scenario.ts';
+
+/** States of a customer party (a plain record moved along by staff and timers). */
+export type PartyState =
+  | 'waitingForTable'
+  | 'seated'
+  | 'ordering'
+  | 'waitingForFood'
+  | 'eating'
+  | 'paying'
+  | 'left'
+  | 'walkedOut';
+
+/** States of one ordered dish (a ticket). `ordered`: taken, the ticket not yet in the kitchen. */
+export type TicketState = 'ordered' | 'queued' | 'cooking' | 'atPass' | 'carrying' | 'served';
+
+export const PARTY_STATES: readonly PartyState[] = [
+  'waitingForTable', 'seated', 'ordering', 'waitingForFood', 'eating', 'paying', 'left', 'walkedOut',
+];
+export const TICKET_STATES: readonly TicketState[] = ['ordered', 'queued', 'cooking', 'atPass', 'carrying', 'served'];
+
+/** A party as the UI and tests see it. Times in simulated seconds. */
+export interface PartyView {
+  id: number;
+  state: PartyState;
+  arrivedAt: number;
+  table: number | null;
+  tickets: number[];
+  /** When the party gives up waiting at the door, or null (no patience limit / seated). */
+  walksOutAt: number | null;
+}
+
+/** A dish order as the UI and tests see it. */
+export interface TicketView {
+  id: number;
+  partyId: number;
+  dish: string;
+  station: string;
+  state: TicketState;
+  protocol: Mode;
+  /** When the waiter finished taking the order (latency starts), or null before. */
+  orderedAt: number | null;
+}
+
+/** A waiter or runner. `legSeconds` is the length of the current timed state, from `since`. */
+export interface StaffView {
+  id: string;
+  role: StaffRole;
+  state: string;
+  activity: Activity;
+  since: number;
+  legSeconds: number;
+  partyId: number | null;
+  ticketId: number | null;
+}
+
+/** A kitchen station. */
+export interface StationView {
+  id: string;
+  kind: string;
+  state: string;
+  since: number;
+  ticketId: number | null;
+  cookSeconds: number;
+}
+
+/** Everything a frame needs, copied out of the engine (safe to keep). */
+export interface RestaurantSnapshot {
+  time: number;
+  mode: Mode;
+  parties: PartyView[];
+  tickets: TicketView[];
+  staff: StaffView[];
+  stations: StationView[];
+  /** Party ids waiting at the door, first in line first. */
+  door: number[];
+  /** Ticket ids queued per station kind, next to cook first. */
+  kitchenQueues: Record<string, number[]>;
+  partyCounts: Record<PartyState, number>;
+  ticketCounts: Record<TicketState, number>;
+  partiesArrived: number;
+  ticketsCreated: number;
+}
+
+/** Things a user (or a lesson) can do to a running restaurant. */
+export type RestaurantCommand =
+  | { type: 'setMode'; mode: Mode }
+  /** A party walks in now, besides the scheduled arrivals (lessons, tests). */
+  | { type: 'admitParty' }
+  | { type: 'stationDown'; station: string }
+  | { type: 'stationUp'; station: string };
+
+/** The report of a run: metrics over the window after warm-up plus the mode's capacity bound. */
+export interface RunSummary extends MetricsSummary {
+  scenario: string;
+  seed: number;
+  mode: Mode;
+  capacity: CapacityBound;
+}
+
+/** A running restaurant. All times are simulated seconds. */
+export interface Restaurant {
+  readonly scenario: Scenario;
+  /** Current simulated time. */
+  readonly now: number;
+  readonly mode: Mode;
+  /** Timers fired so far (the simulation's discrete events). */
+  readonly eventsFired: number;
+  /** Fire everything due up to `timeSeconds`, then stop there. */
+  runUntil(timeSeconds: number): void;
+  /** Advance to the next simulation event; returns its time, or null if nothing is pending. */
+  step(): number | null;
+  send(command: RestaurantCommand): void;
+  snapshot(): RestaurantSnapshot;
+  /** Observe every bus message (commands and events); returns an unsubscribe function. */
+  subscribe(listener: (message: Envelope) => void): () => void;
+  summary(): RunSummary;
+  readonly series: MetricsSeries;
+  readonly modeSpans: readonly { t: number; mode: Mode }[];
+  /** Broken conservation rules (empty when all hold). */
+  checkInvariants(): string[];
+}
+
+interface Party {
+  id: number;
+  state: PartyState;
+  arrivedAt: number;
+  table: number | null;
+  tickets: Ticket[];
+  takeSeconds: number;
+  eatSeconds: number;
+  paySeconds: number;
+  patienceSeconds: number | null;
+  patienceTimer: Timer | null;
+  walksOutAt: number | null;
+  staffId: string | null;
+  unserved: number;
+}
+
+interface Ticket {
+  id: number;
+  party: Party;
+  dish: string;
+  station: string;
+  cookSeconds: number;
+  state: TicketState;
+  protocol: Mode;
+  orderedAt: number;
+  lastMessageId: string | null;
+}
+
+interface StaffMember {
+  id: string;
+  role: StaffRole;
+  actor: Actor<typeof floorStaffMachine>;
+  busy: boolean;
+  activity: Activity;
+  state: string;
+  since: number;
+}
+
+interface Station {
+  id: string;
+  kind: string;
+  actor: Actor<typeof stationMachine>;
+  busy: boolean;
+  down: boolean;
+  activity: Activity;
+  state: string;
+  since: number;
+}
+
+/** Options for {@link createRestaurant}. */
+export interface RestaurantOptions {
+  /** Bus messages kept for inspection (default 0: none, as a headless run needs). */
+  retainMessages?: number;
+  /** Trailing window of the series' rolling throughput, seconds (default 900). */
+  rollingWindowSeconds?: number;
+}
+
+/**
+ * Build a restaurant from a validated scenario. Nothing happens until `runUntil` or `step`.
+ *
+ * Randomness: every party's demands (dish count, dishes, cook times, order-taking, eating,
+ * paying and patience) are drawn when it arrives from the `party` and `cook` streams, so the
+ * same seed gives the same customers in either mode and with any staffing; walks and plating
+ * come from their own streams as they happen.
+ */
+export function createRestaurant(scenario: Scenario, options: RestaurantOptions = {}): Restaurant {
+  const s = scenario;
+  const scheduler = new Scheduler();
+  const streams = createStreams(s.seed);
+  const bus = new Bus(() => scheduler.now, { retain: options.retainMessages ?? 0 });
+  let mode: Mode = s.mode;
+
+  const metrics = new MetricsCollector({
+    warmupSeconds: s.warmupSeconds,
+    sampleIntervalSeconds: s.sampleIntervalSeconds,
+    rollingWindowSeconds: options.rollingWindowSeconds ?? 900,
+    mode,
+    dishes: s.menu.map((m) => m.dish),
+  });
+
+  // ---- random draws -------------------------------------------------------------------
+  const interArrival: Sampler =
+    s.arrivals.ratePerHour > 0 ? sampler({ dist: 'exponential', mean: 3600 / s.arrivals.ratePerHour }, streams.arrivals) : () => Infinity;
+  const drawDishCount = sampler(s.dishesPerParty, streams.party);
+  const drawTake = sampler(s.timings.takeOrderSeconds, streams.party);
+  const drawEat = sampler(s.timings.eatSeconds, streams.party);
+  const drawPay = sampler(s.timings.payingSeconds, streams.party);
+  const drawPatience = s.patienceSeconds ? sampler(s.patienceSeconds, streams.party) : null;
+  const drawWalk = sampler(s.timings.walkSeconds, streams.walks);
+  const drawSubmit = sampler(s.timings.submitTicketSeconds, streams.service);
+  const drawPlate = sampler(s.timings.plateSeconds, streams.service);
+  const menuTotal = s.menu.reduce((t, m) => t + m.share, 0);
+  const menu = s.menu.map((m) => ({ ...m, cook: sampler(m.cookSeconds, streams.cook) }));
+  const pickDish = () => {
+    let u = streams.party.next() * menuTotal;
+    for (const m of menu) {
+      u -= m.share;
+      if (u < 0) return m;
+    }
+    return menu[menu.length - 1]!;
+  };
+
+  // ---- state --------------------------------------------------------------------------
+  const parties = new Map<number, Party>();
+  const tickets = new Map<number, Ticket>();
+  const partyCounts = Object.fromEntries(PARTY_STATES.map((k) => [k, 0])) as Record<PartyState, number>;
+  const ticketCounts = Object.fromEntries(TICKET_STATES.map((k) => [k, 0])) as Record<TicketState, number>;
+  let partiesArrived = 0;
+  let ticketsCreated = 0;
+  const door: Party[] = [];
+  const freeTables: number[] = [];
+  for (let i = s.tables; i >= 1; i--) freeTables.push(i);
+  const awaitingWaiter: Party[] = [];
+  const pendingDeliveries: Ticket[] = [];
+  const kitchenQueues = new Map<string, Ticket[]>();
+  for (const st of s.kitchen.stations) kitchenQueues.set(st.kind, []);
+  let queuedTickets = 0;
+
+  const setPartyState = (p: Party, state: PartyState) => {
+    partyCounts[p.state]--;
+    partyCounts[state]++;
+    p.state = state;
+  };
+  const setTicketState = (t: Ticket, state: TicketState) => {
+    ticketCounts[t.state]--;
+    ticketCounts[state]++;
+    t.state = state;
+  };
+  const reportQueues = () => metrics.onQueues(scheduler.now, door.length, queuedTickets, ticketCounts.atPass);
+
+  // ---- staff --------------------------------------------------------------------------
+  const staff: StaffMember[] = [];
+  const staffById = new Map<string, StaffMember>();
+  const roleOf = (r: StaffRole): Role => (r === 'waiter' ? 'waiters' : 'runners');
+  const addStaff = (role: StaffRole, n: number) => {
+    for (let i = 1; i <= n; i++) {
+      const id = `${role}-${i}`;
+      const actor = createActor(floorStaffMachine, {
+        clock: scheduler.clock,
+        input: { id, role },
+      });
+      const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0 };
+      metrics.onStaffAdded(scheduler.now, roleOf(role));
+      actor.subscribe((snap) => {
+        const state = snap.value as string;
+        if (state === m.state) return;
+        m.state = state;
+        m.since = scheduler.now;
+        const a = staffActivity(state);
+        metrics.onActivity(scheduler.now, roleOf(role), m.activity, a);
+        m.activity = a;
+      });
+      actor.on('atTable', (e) => setPartyState(parties.get(e.partyId)!, 'ordering'));
+      actor.on('orderTaken', (e) => onOrderTaken(parties.get(e.partyId)!, e.protocol));
+      actor.on('ticketsHandedIn', (e) => onTicketsHandedIn(parties.get(e.partyId)!));
+      actor.on('pickedUp', (e) => {
+        setTicketState(tickets.get(e.ticketId)!, 'carrying');
+        reportQueues();
+      });
+      actor.on('delivered', (e) => {
+        if (e.ticketId !== null) serve(tickets.get(e.ticketId)!, m.id);
+        else for (const t of parties.get(e.partyId!)!.tickets) serve(t, m.id);
+      });
+      actor.on('free', () => {
+        m.busy = false;
+        dispatchFloor();
+      });
+      staff.push(m);
+      staffById.set(id, m);
+      actor.start();
+    }
+  };
+
+  // ---- kitchen ------------------------------------------------------------------------
+  const stations: Station[] = [];
+  const stationsByKind = new Map<string, Station[]>();
+  for (const { kind, count } of s.kitchen.stations) {
+    const list: Station[] = [];
+    for (let i = 1; i <= count; i++) {
+      const id = `${kind}-${i}`;
+      const actor = createActor(stationMachine, {
+        clock: scheduler.clock,
+        input: { id, kind },
+      });
+      const st: Station = { id, kind, actor, busy: false, down: false, activity: 'idle', state: 'idle', since: 0 };
+      metrics.onStaffAdded(0, 'cooks');
+      actor.subscribe((snap) => {
+        const state = snap.value as string;
+        if (state === st.state) return;
+        st.state = state;
+        st.since = scheduler.now;
+        const a = stationActivity(state);
+        metrics.onActivity(scheduler.now, 'cooks', st.activity, a);
+        st.activity = a;
+      });
+      actor.on('cookingStarted', (e) => setTicketState(tickets.get(e.ticketId)!, 'cooking'));
+      actor.on('dishCooked', (e) => onDishCooked(tickets.get(e.ticketId)!));
+      actor.on('cookingAborted', (e) => {
+        const t = tickets.get(e.ticketId)!;
+        setTicketState(t, 'queued');
+        kitchenQueues.get(t.station)!.unshift(t);
+        queuedTickets++;
+        reportQueues();
+        dispatchKitchen(t.station);
+      });
+      actor.on('free', () => {
+        st.busy = false;
+        dispatchKitchen(kind);
+      });
+      list.push(st);
+      stations.push(st);
+    }
+    stationsByKind.set(kind, list);
+  }
+
+  const dispatchKitchen = (kind: string) => {
+    const queue = kitchenQueues.get(kind)!;
+    const list = stationsByKind.get(kind)!;
+    for (const st of list) {
+      if (queue.length === 0) break;
+      if (st.busy || st.down) continue;
+      const t = queue.shift()!;
+      queuedTickets--;
+      st.busy = true;
+      st.actor.send({ type: 'COOK', ticketId: t.id, cookSeconds: t.cookSeconds, plateSeconds: drawPlate() });
+    }
+    reportQueues();
+  };
+
+  // The kitchen is the one handler of PlaceOrder: it queues the ticket at its station kind.
+  bus.handle<{ ticketId: number }>('PlaceOrder', (msg) => {
+    const t = tickets.get(msg.data.ticketId)!;
+    t.lastMessageId = msg.id;
+    setTicketState(t, 'queued');
+    kitchenQueues.get(t.station)!.push(t);
+    queuedTickets++;
+    dispatchKitchen(t.station);
+    return { accepted: true };
+  });
+
+  // Runners are the consumer group of DishReady: each dish goes to one free runner.
+  bus.subscribe('pass', (msg) => {
+    if (msg.type !== 'DishReady') return;
+    pendingDeliveries.push(tickets.get((msg.data as { ticketId: number }).ticketId)!);
+    dispatchFloor();
+  });
+
+  // ---- floor --------------------------------------------------------------------------
+  let dispatching = false;
+  let dispatchAgain = false;
+  const canTakeOrders = (m: StaffMember) => m.role === 'waiter' || mode === 'sync';
+  const canDeliver = (m: StaffMember) => m.role === 'runner' || s.staff.runners === 0;
+
+  /** Give idle staff work: deliveries first (finish what is started), then new orders. */
+  const dispatchFloor = () => {
+    if (dispatching) {
+      dispatchAgain = true;
+      return;
+    }
+    dispatching = true;
+    do {
+      dispatchAgain = false;
+      for (const m of staff) {
+        if (m.busy) continue;
+        if (pendingDeliveries.length > 0 && canDeliver(m)) {
+          const t = pendingDeliveries.shift()!;
+          m.busy = true;
+          m.actor.send({ type: 'DELIVER', ticketId: t.id, legs: { ...NO_LEGS, toPass: drawWalk(), carry: drawWalk() } });
+        } else if (awaitingWaiter.length > 0 && canTakeOrders(m)) {
+          const p = awaitingWaiter.shift()!;
+          p.staffId = m.id;
+          m.busy = true;
+          const legs = { ...NO_LEGS, toTable: drawWalk(), take: p.takeSeconds, next: mode === 'sync' ? drawWalk() : drawSubmit() };
+          m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: mode, legs });
+        }
+      }
+    } while (dispatchAgain);
+    dispatching = false;
+  };
+
+  // An order exists from the moment the waiter finishes taking it: its tickets are counted
+  // (and their latency clock starts) here, never before (a party may still walk out).
+  const onOrderTaken = (p: Party, protocol: Mode) => {
+    const now = scheduler.now;
+    setPartyState(p, 'waitingForFood');
+    ticketsCreated += p.tickets.length;
+    ticketCounts.ordered += p.tickets.length;
+    for (const t of p.tickets) {
+      tickets.set(t.id, t);
+      t.orderedAt = now;
+      t.protocol = protocol;
+    }
+    metrics.onOrdered(now, p.tickets.length);
+  };
+
+  const onTicketsHandedIn = (p: Party) => {
+    for (const t of p.tickets) {
+      bus.send('kitchen', 'PlaceOrder', { ticketId: t.id, dish: t.dish, table: p.table, protocol: t.protocol }, {
+        source: `/floor/${p.staffId}`,
+        subject: `table-${p.table}`,
+        correlationid: `order-${p.id}`,
+        causationid: null,
+      });
+    }
+  };
+
+  const onDishCooked = (t: Ticket) => {
+    setTicketState(t, 'atPass');
+    reportQueues();
+    const p = t.party;
+    if (t.protocol === 'sync') {
+      // The waiter is blocked at the pass until every dish of the order is there.
+      if (p.tickets.every((x) => x.state === 'atPass')) {
+        for (const x of p.tickets) setTicketState(x, 'carrying');
+        reportQueues();
+        staffById.get(p.staffId!)!.actor.send({ type: 'DISHES_READY', legs: { ...NO_LEGS, carry: drawWalk() } });
+      }
+      return;
+    }
+    const msg = bus.publish('pass', 'DishReady', { ticketId: t.id, dish: t.dish, table: p.table }, {
+      source: `/kitchen/${t.station}`,
+      subject: `table-${p.table}`,
+      correlationid: `order-${p.id}`,
+      causationid: t.lastMessageId,
+    });
+    t.lastMessageId = msg.id;
+  };
+
+  const serve = (t: Ticket, staffId: string) => {
+    if (t.state === 'served') throw new Error(`invariant broken: ticket ${t.id} served twice`);
+    const now = scheduler.now;
+    setTicketState(t, 'served');
+    metrics.onServed(now, t.dish, now - t.orderedAt);
+    const p = t.party;
+    const msg = bus.publish('orders', 'DishDelivered', { ticketId: t.id, dish: t.dish, table: p.table, by: staffId }, {
+      source: `/floor/${staffId}`,
+      subject: `table-${p.table}`,
+      correlationid: `order-${p.id}`,
+      causationid: t.lastMessageId,
+    });
+    t.lastMessageId = msg.id;
+    if (--p.unserved === 0) startEating(p);
+  };
+
+  const startEating = (p: Party) => {
+    setPartyState(p, 'eating');
+    if (p.eatSeconds > 0) scheduler.schedule(p.eatSeconds, () => startPaying(p));
+    else startPaying(p);
+  };
+  const startPaying = (p: Party) => {
+    setPartyState(p, 'paying');
+    if (p.paySeconds > 0) scheduler.schedule(p.paySeconds, () => leave(p));
+    else leave(p);
+  };
+  const leave = (p: Party) => {
+    setPartyState(p, 'left');
+    freeTables.push(p.table!);
+    forget(p);
+    const next = door.shift();
+    if (next) {
+      scheduler.cancel(next.patienceTimer);
+      next.patienceTimer = null;
+      next.walksOutAt = null;
+      seat(next);
+    }
+    reportQueues();
+  };
+  // Finished parties and their tickets leave memory; their counts stay.
+  const forget = (p: Party) => {
+    parties.delete(p.id);
+    for (const t of p.tickets) tickets.delete(t.id);
+  };
+
+  const seat = (p: Party) => {
+    p.table = freeTables.pop()!;
+    setPartyState(p, 'seated');
+    awaitingWaiter.push(p);
+    dispatchFloor();
+  };
+
+  const walkOut = (p: Party) => {
+    const i = door.indexOf(p);
+    if (i >= 0) door.splice(i, 1);
+    p.patienceTimer = null;
+    setPartyState(p, 'walkedOut');
+    metrics.onWalkedOut(scheduler.now);
+    forget(p);
+    reportQueues();
+  };
+
+  let nextPartyId = 1;
+  let nextTicketId = 1;
+  /** A party walks in: draw its demands, seat it or queue it at the door. */
+  const admit = () => {
+    const now = scheduler.now;
+    const n = Math.max(1, Math.round(drawDishCount()));
+    const p: Party = {
+      id: nextPartyId++,
+      state: 'waitingForTable',
+      arrivedAt: now,
+      table: null,
+      tickets: [],
+      takeSeconds: 0,
+      eatSeconds: 0,
+      paySeconds: 0,
+      patienceSeconds: null,
+      patienceTimer: null,
+      walksOutAt: null,
+      staffId: null,
+      unserved: n,
+    };
+    for (let i = 0; i < n; i++) {
+      const m = pickDish();
+      const t: Ticket = {
+        id: nextTicketId++,
+        party: p,
+        dish: m.dish,
+        station: m.station,
+        cookSeconds: m.cook(),
+        state: 'ordered',
+        protocol: mode,
+        orderedAt: NaN,
+        lastMessageId: null,
+      };
+      p.tickets.push(t);
+    }
+    p.takeSeconds = drawTake();
+    p.eatSeconds = drawEat();
+    p.paySeconds = drawPay();
+    p.patienceSeconds = drawPatience ? drawPatience() : null;
+    partiesArrived++;
+    partyCounts.waitingForTable++;
+    parties.set(p.id, p);
+    metrics.onPartyArrived(now);
+    if (freeTables.length > 0 && door.length === 0) {
+      seat(p);
+    } else {
+      door.push(p);
+      if (p.patienceSeconds !== null) {
+        p.walksOutAt = now + p.patienceSeconds;
+        p.patienceTimer = scheduler.schedule(p.patienceSeconds, () => walkOut(p));
+      }
+      reportQueues();
+    }
+  };
+  const arrive = () => {
+    scheduleArrival();
+    admit();
+  };
+  const scheduleArrival = () => {
+    const gap = interArrival();
+    if (Number.isFinite(gap)) scheduler.schedule(gap, arrive);
+  };
+
+  // ---- wiring -------------------------------------------------------------------------
+  addStaff('waiter', s.staff.waiters);
+  addStaff('runner', s.staff.runners);
+  for (const st of stations) st.actor.start();
+
+  const sampleEvery = s.sampleIntervalSeconds;
+  const sampleTick = () => {
+    metrics.sample(scheduler.now);
+    scheduler.schedule(sampleEvery, sampleTick);
+  };
+  scheduler.scheduleAt(0, sampleTick);
+  scheduleArrival();
+
+  const matchStations = (name: string) => {
+    const found = stations.filter((st) => st.id === name || st.kind === name);
+    if (found.length === 0) throw new Error(`no station or station kind named "${name}"`);
+    return found;
+  };
+  const stationDown = (name: string) => {
+    for (const st of matchStations(name)) {
+      if (st.down) continue;
+      st.down = true;
+      st.actor.send({ type: 'FAULT' });
+    }
+  };
+  const stationUp = (name: string) => {
+    for (const st of matchStations(name)) {
+      if (!st.down) continue;
+      st.down = false;
+      st.actor.send({ type: 'REPAIR' });
+    }
+  };
+  for (const f of s.faults) {
+    matchStations(f.station);
+    scheduler.scheduleAt(f.downAtSeconds, () => stationDown(f.station));
+    scheduler.scheduleAt(f.upAtSeconds, () => stationUp(f.station));
+  }
+
+  const send = (c: RestaurantCommand) => {
+    switch (c.type) {
+      case 'setMode':
+        if (c.mode === mode) return;
+        mode = c.mode;
+        metrics.onModeChanged(scheduler.now, mode);
+        dispatchFloor();
+        return;
+      case 'admitParty':
+        return admit();
+      case 'stationDown':
+        return stationDown(c.station);
+      case 'stationUp':
+        return stationUp(c.station);
+    }
+  };
+
+  const snapshot = (): RestaurantSnapshot => {
+    const partyViews: PartyView[] = [];
+    const ticketViews: TicketView[] = [];
+    for (const p of parties.values()) {
+      partyViews.push({
+        id: p.id,
+        state: p.state,
+        arrivedAt: p.arrivedAt,
+        table: p.table,
+        tickets: p.tickets.map((t) => t.id),
+        walksOutAt: p.walksOutAt,
+      });
+      for (const t of p.tickets) {
+        ticketViews.push({
+          id: t.id,
+          partyId: p.id,
+          dish: t.dish,
+          station: t.station,
+          state: t.state,
+          protocol: t.protocol,
+          orderedAt: Number.isNaN(t.orderedAt) ? null : t.orderedAt,
+        });
+      }
+    }
+    return {
+      time: scheduler.now,
+      mode,
+      parties: partyViews,
+      tickets: ticketViews,
+      staff: staff.map((m) => {
+        const ctx = m.actor.getSnapshot().context;
+        return {
+          id: m.id,
+          role: m.role,
+          state: m.state,
+          activity: m.activity,
+          since: m.since,
+          legSeconds: legSecondsOf(m.state, ctx.legs),
+          partyId: ctx.partyId,
+          ticketId: ctx.ticketId,
+        };
+      }),
+      stations: stations.map((st) => {
+        const ctx = st.actor.getSnapshot().context;
+        return { id: st.id, kind: st.kind, state: st.state, since: st.since, ticketId: ctx.ticketId, cookSeconds: ctx.cookSeconds };
+      }),
+      door: door.map((p) => p.id),
+      kitchenQueues: Object.fromEntries([...kitchenQueues].map(([k, q]) => [k, q.map((t) => t.id)])),
+      partyCounts: { ...partyCounts },
+      ticketCounts: { ...ticketCounts },
+      partiesArrived,
+      ticketsCreated,
+    };
+  };
+
+  const checkInvariants = (): string[] => {
+    const problems: string[] = [];
+    const partySum = PARTY_STATES.reduce((a, k) => a + partyCounts[k], 0);
+    if (partySum !== partiesArrived) problems.push(`parties by state sum to ${partySum}, ${partiesArrived} arrived`);
+    const ticketSum = TICKET_STATES.reduce((a, k) => a + ticketCounts[k], 0);
+    if (ticketSum !== ticketsCreated) problems.push(`tickets by state sum to ${ticketSum}, ${ticketsCreated} created`);
+    for (const k of PARTY_STATES) if (partyCounts[k] < 0) problems.push(`negative party count in ${k}`);
+    for (const k of TICKET_STATES) if (ticketCounts[k] < 0) problems.push(`negative ticket count in ${k}`);
+    let queued = 0;
+    for (const q of kitchenQueues.values()) queued += q.length;
+    if (queued !== ticketCounts.queued) problems.push(`${queued} tickets in kitchen queues, ${ticketCounts.queued} counted queued`);
+    if (door.length !== partyCounts.waitingForTable) problems.push(`door holds ${door.length}, ${partyCounts.waitingForTable} counted waiting`);
+    const seatedNow = s.tables - freeTables.length;
+    const atTables = partyCounts.seated + partyCounts.ordering + partyCounts.waitingForFood + partyCounts.eating + partyCounts.paying;
+    if (seatedNow !== atTables) problems.push(`${seatedNow} tables taken, ${atTables} parties at tables`);
+    const cooking = stations.filter((st) => st.state === 'cooking' || st.state === 'plating').length;
+    if (cooking !== ticketCounts.cooking) problems.push(`${cooking} stations busy, ${ticketCounts.cooking} tickets cooking`);
+    return problems;
+  };
+
+  return {
+    scenario: s,
+    get now() {
+      return scheduler.now;
+    },
+    get mode() {
+      return mode;
+    },
+    get eventsFired() {
+      return scheduler.eventsFired;
+    },
+    runUntil: (t) => scheduler.runUntil(t),
+    step: () => scheduler.step(),
+    send,
+    snapshot,
+    subscribe: (listener) => bus.observe(listener),
+    summary: () => ({
+      scenario: s.name,
+      seed: s.seed,
+      mode,
+      ...metrics.summary(scheduler.now),
+      capacity: capacityBound(s, mode),
+    }),
+    series: metrics.series,
+    modeSpans: metrics.modeSpans,
+    checkInvariants,
+  };
+}

@@ -1,0 +1,89 @@
+import { expect } from 'vitest';
+import { createRestaurant, type Restaurant, type RestaurantCommand, type Scenario } from '../sim/index.ts';
+import { parseScenario, type ScenarioInput } from '../scenarios/index.ts';
+
+const zero = { dist: 'fixed', value: 0 } as const;
+
+/**
+ * A small, fully deterministic restaurant for tests: fixed timings, one waiter, no runner,
+ * one cold station, salad only, no arrivals unless asked. Override any field.
+ */
+export function testScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
+  return parseScenario({
+    name: 'test',
+    seed: 1,
+    durationSeconds: 36_000,
+    warmupSeconds: 0,
+    mode: 'sync',
+    arrivals: { kind: 'poisson', ratePerHour: 0 },
+    tables: 4,
+    staff: { waiters: 1, runners: 0 },
+    kitchen: { stations: [{ kind: 'cold', count: 1 }] },
+    menu: [{ dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 120 } }],
+    timings: {
+      takeOrderSeconds: { dist: 'fixed', value: 60 },
+      walkSeconds: { dist: 'fixed', value: 10 },
+      eatSeconds: { dist: 'fixed', value: 600 },
+      submitTicketSeconds: zero,
+      plateSeconds: zero,
+      payingSeconds: zero,
+    },
+    ...overrides,
+  });
+}
+
+/**
+ * A chainable harness over a real restaurant, in the style of tldraw's TestEditor:
+ * `new TestRestaurant({ ... }).advance(60).expectState('waiter-1', 'takingOrder')`.
+ * Every step also checks the conservation invariants.
+ */
+export class TestRestaurant {
+  readonly r: Restaurant;
+
+  constructor(scenario: Partial<ScenarioInput> | Scenario = {}) {
+    const s = 'timings' in scenario && 'sampleIntervalSeconds' in scenario ? (scenario as Scenario) : testScenario(scenario as Partial<ScenarioInput>);
+    this.r = createRestaurant(s);
+  }
+
+  /** Run `seconds` of simulated time. */
+  advance(seconds: number): this {
+    this.r.runUntil(this.r.now + seconds);
+    expect(this.r.checkInvariants()).toEqual([]);
+    return this;
+  }
+
+  /** Run until simulated time `t`. */
+  at(t: number): this {
+    this.r.runUntil(t);
+    expect(this.r.checkInvariants()).toEqual([]);
+    return this;
+  }
+
+  /** `n` parties walk in now. */
+  arrive(n = 1): this {
+    for (let i = 0; i < n; i++) this.r.send({ type: 'admitParty' });
+    return this;
+  }
+
+  send(command: RestaurantCommand): this {
+    this.r.send(command);
+    return this;
+  }
+
+  /** Assert a staff member's (`waiter-1`, `runner-1`) or station's (`cold-1`) state. */
+  expectState(id: string, state: string): this {
+    const snap = this.r.snapshot();
+    const who = snap.staff.find((s) => s.id === id) ?? snap.stations.find((s) => s.id === id);
+    if (!who) throw new Error(`no staff member or station ${id}`);
+    expect(who.state, `${id} at t=${snap.time}`).toBe(state);
+    return this;
+  }
+
+  /** Assert how many parties / tickets are in each state (only the states given). */
+  expectCounts(counts: { parties?: Record<string, number>; tickets?: Record<string, number> }): this {
+    const snap = this.r.snapshot();
+    if (counts.parties) for (const [k, v] of Object.entries(counts.parties)) expect(snap.partyCounts[k as never], `parties ${k}`).toBe(v);
+    if (counts.tickets) for (const [k, v] of Object.entries(counts.tickets)) expect(snap.ticketCounts[k as never], `tickets ${k}`).toBe(v);
+    return this;
+  }
+}

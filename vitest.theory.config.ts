@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:theory`: the engine against queueing theory, 200,000 dishes per model.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.theory.test.ts'],
+    environment: 'node',
+    testTimeout: 300_000,
+  },
+});
