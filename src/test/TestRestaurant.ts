@@ -59,9 +59,9 @@ export class TestRestaurant {
     return this;
   }
 
-  /** `n` parties walk in now. */
-  arrive(n = 1): this {
-    for (let i = 0; i < n; i++) this.r.send({ type: 'admitParty' });
+  /** `n` parties walk in now, each ordering `dishes` if given (else drawn from the menu). */
+  arrive(n = 1, dishes?: string[]): this {
+    for (let i = 0; i < n; i++) this.r.send({ type: 'admitParty', ...(dishes ? { dishes } : {}) });
     return this;
   }
 

@@ -94,8 +94,11 @@ export interface RestaurantSnapshot {
 /** Things a user (or a lesson) can do to a running restaurant. */
 export type RestaurantCommand =
   | { type: 'setMode'; mode: Mode }
-  /** A party walks in now, besides the scheduled arrivals (lessons, tests). */
-  | { type: 'admitParty' }
+  /**
+   * A party walks in now, besides the scheduled arrivals (lessons, tests). `dishes` (menu
+   * names) fixes what it orders instead of drawing from the menu.
+   */
+  | { type: 'admitParty'; dishes?: string[] }
   | { type: 'stationDown'; station: string }
   | { type: 'stationUp'; station: string };
 
@@ -523,9 +526,15 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   let nextPartyId = 1;
   let nextTicketId = 1;
   /** A party walks in: draw its demands, seat it or queue it at the door. */
-  const admit = () => {
+  const admit = (dishes?: string[]) => {
     const now = scheduler.now;
-    const n = Math.max(1, Math.round(drawDishCount()));
+    const chosen = dishes?.map((d) => {
+      const m = menu.find((x) => x.dish === d);
+      if (!m) throw new Error(`no dish "${d}" on the menu (menu: ${menu.map((x) => x.dish).join(', ')})`);
+      return m;
+    });
+    if (chosen && chosen.length === 0) throw new Error('a party orders at least one dish');
+    const n = chosen ? chosen.length : Math.max(1, Math.round(drawDishCount()));
     const p: Party = {
       id: nextPartyId++,
       state: 'waitingForTable',
@@ -542,7 +551,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       unserved: n,
     };
     for (let i = 0; i < n; i++) {
-      const m = pickDish();
+      const m = chosen ? chosen[i]! : pickDish();
       const t: Ticket = {
         id: nextTicketId++,
         party: p,
@@ -631,7 +640,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         dispatchFloor();
         return;
       case 'admitParty':
-        return admit();
+        return admit(c.dishes);
       case 'stationDown':
         return stationDown(c.station);
       case 'stationUp':

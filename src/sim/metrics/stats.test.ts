@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SampleBuffer, TimeAverage } from './stats.ts';
+
+describe('SampleBuffer', () => {
+  it('gives nearest-rank percentiles, mean and max', () => {
+    const b = new SampleBuffer();
+    for (let i = 100; i >= 1; i--) b.push(i);
+    expect(b.quantile(0.5)).toBe(50);
+    expect(b.quantile(0.95)).toBe(95);
+    expect(b.quantile(1)).toBe(100);
+    expect(b.quantile(0)).toBe(1);
+    expect(b.mean()).toBe(50.5);
+    expect(b.max()).toBe(100);
+  });
+  it('grows past its initial capacity and re-sorts after a push', () => {
+    const b = new SampleBuffer();
+    for (let i = 0; i < 5000; i++) b.push(i % 10);
+    expect(b.count).toBe(5000);
+    expect(b.quantile(0.5)).toBe(4);
+    b.push(1000);
+    expect(b.max()).toBe(1000);
+    expect(b.quantile(1)).toBe(1000);
+  });
+  it('is all zeros when empty', () => {
+    const b = new SampleBuffer();
+    expect([b.mean(), b.max(), b.quantile(0.95)]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('TimeAverage', () => {
+  it('integrates a step function only after the window opens', () => {
+    const a = new TimeAverage(10);
+    a.set(0, 4); // 0..10 ignored
+    a.set(12, 2); // 10..12 at 4 → 8
+    a.add(20, 1); // 12..20 at 2 → 16, then 3
+    expect(a.integral(30)).toBe(8 + 16 + 30);
+    expect(a.mean(30)).toBeCloseTo(54 / 20, 12);
+    expect(a.current).toBe(3);
+  });
+});
