@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['src/**/*.theory.test.ts'],
     environment: 'node',
     testTimeout: 300_000,
+    // Two cores here: run two model files at once.
+    maxWorkers: 2,
   },
 });

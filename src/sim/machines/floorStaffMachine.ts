@@ -44,6 +44,10 @@ export interface FloorStaffInput {
   role: StaffRole;
 }
 
+/**
+ * The current job. While idle, the context still holds the last job (clearing it would
+ * cost an assign per job on the hot path): read `partyId`/`ticketId` only outside `idle`.
+ */
 export interface FloorStaffContext extends FloorStaffInput {
   legs: Legs;
   /** Party whose order this staff member is handling, or null. */
@@ -165,7 +169,6 @@ export const floorStaffMachine = setup({
       return { ticketId: e.ticketId, partyId: null, protocol: null, legs: e.legs };
     }),
     'accept dishes': assign(({ event }) => ({ legs: (event as Extract<FloorStaffEvent, { type: 'DISHES_READY' }>).legs })),
-    'clear job': assign({ partyId: null, protocol: null, ticketId: null, legs: NO_LEGS }),
     'announce at table': emit(({ context }) => ({ type: 'atTable' as const, staffId: context.id, partyId: context.partyId! })),
     'announce order taken': emit(({ context }) => ({
       type: 'orderTaken' as const,
@@ -194,7 +197,7 @@ export const floorStaffMachine = setup({
   initial: 'idle',
   states: {
     idle: {
-      entry: ['clear job', 'announce free'],
+      entry: 'announce free',
       on: {
         TAKE_ORDER: [
           ...route([TO_TABLE, TAKING, TO_KITCHEN], 'blockedAtPass', ['accept order job'], 'order is sync'),

@@ -15,6 +15,7 @@ export interface StationInput {
   kind: string;
 }
 
+/** The ticket being cooked; while idle or down it still holds the last one (no assign on the hot path). */
 export interface StationContext extends StationInput {
   ticketId: number | null;
   cookSeconds: number;
@@ -72,7 +73,6 @@ export const stationMachine = setup({
       stationId: context.id,
       ticketId: context.ticketId!,
     })),
-    'clear ticket': assign({ ticketId: null, cookSeconds: 0, plateSeconds: 0 }),
     'announce free': emit(({ context }) => ({ type: 'free' as const, stationId: context.id })),
   },
 }).createMachine({
@@ -81,7 +81,7 @@ export const stationMachine = setup({
   initial: 'idle',
   states: {
     idle: {
-      entry: ['clear ticket', 'announce free'],
+      entry: 'announce free',
       on: {
         COOK: [
           { guard: 'has cooking', target: 'cooking', actions: ['take ticket', 'announce cooking'] },
@@ -102,7 +102,6 @@ export const stationMachine = setup({
       on: { FAULT: { target: 'down', actions: 'hand ticket back' } },
     },
     down: {
-      entry: 'clear ticket',
       on: { REPAIR: 'idle' },
     },
   },

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { TestRestaurant, testScenario } from '../../test/TestRestaurant.ts';
 import { createRestaurant } from './restaurant.ts';
-import { loadPreset, PRESET_NAMES } from '../../scenarios/index.ts';
+import { loadPreset, PRESET_NAMES, type ScenarioInput } from '../../scenarios/index.ts';
 import type { Envelope } from '../bus/bus.ts';
 
-const steakAndSalad = {
+const steakAndSalad: Partial<ScenarioInput> = {
   kitchen: { stations: [{ kind: 'cold', count: 1 }, { kind: 'grill', count: 1 }] },
   menu: [
     { dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 120 } },
     { dish: 'steak', station: 'grill', share: 1, cookSeconds: { dist: 'fixed', value: 1200 } },
   ],
   dishesPerParty: { dist: 'fixed', value: 2 },
-} as const;
+};
 
 describe('restaurant, sync mode', () => {
   it('the waiter takes the order, walks to the kitchen and is blocked at the pass until the dish is cooked', () => {
@@ -168,7 +168,7 @@ describe('randomness', () => {
         walkSeconds: { dist: 'uniform', min: 5, max: 30 },
         eatSeconds: { dist: 'fixed', value: 100_000 },
       },
-      menu: steakAndSalad.menu.map((m) => ({ ...m, cookSeconds: { dist: 'exponential', mean: 300 } })),
+      menu: steakAndSalad.menu!.map((m) => ({ ...m, cookSeconds: { dist: 'exponential', mean: 300 } })),
       kitchen: steakAndSalad.kitchen,
       dishesPerParty: { dist: 'uniform', min: 0.5, max: 3.5 },
       ...over,

@@ -686,13 +686,14 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           activity: m.activity,
           since: m.since,
           legSeconds: legSecondsOf(m.state, ctx.legs),
-          partyId: ctx.partyId,
-          ticketId: ctx.ticketId,
+          partyId: m.state === 'idle' ? null : ctx.partyId,
+          ticketId: m.state === 'idle' ? null : ctx.ticketId,
         };
       }),
       stations: stations.map((st) => {
         const ctx = st.actor.getSnapshot().context;
-        return { id: st.id, kind: st.kind, state: st.state, since: st.since, ticketId: ctx.ticketId, cookSeconds: ctx.cookSeconds };
+        const active = st.state === 'cooking' || st.state === 'plating';
+        return { id: st.id, kind: st.kind, state: st.state, since: st.since, ticketId: active ? ctx.ticketId : null, cookSeconds: active ? ctx.cookSeconds : 0 };
       }),
       door: door.map((p) => p.id),
       kitchenQueues: Object.fromEntries([...kitchenQueues].map(([k, q]) => [k, q.map((t) => t.id)])),

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type RunReport } from './sim.ts';
+import { PRESET_NAMES } from '../scenarios/index.ts';
+
+function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(args, (s) => (stdout += s), (s) => (stderr += s));
+  return { code, stdout, stderr };
+}
+const json = (...args: string[]) => JSON.parse(run(...args).stdout);
+const lawError = (m: RunReport) => Math.abs(m.littlesLaw.L - m.littlesLaw.lambda * m.littlesLaw.W) / m.littlesLaw.L;
+
+describe('npm run sim, JSON', () => {
+  it('prints exactly the documented fields', () => {
+    const r = json('--scenario', 'quiet-lunch', '--minutes', '90', '--warmup-minutes', '15');
+    expect(Object.keys(r)).toEqual([
+      'scenario', 'seed', 'mode', 'simulatedSeconds', 'served', 'throughputPerHour', 'capacityBoundPerHour',
+      'latencySeconds', 'perDish', 'utilisation', 'walkedOut', 'littlesLaw',
+    ]);
+    expect(Object.keys(r.latencySeconds)).toEqual(['mean', 'p50', 'p95', 'max']);
+    expect(Object.keys(r.utilisation)).toEqual(['waiters', 'cooks', 'runners']);
+    expect(Object.keys(r.littlesLaw)).toEqual(['L', 'lambda', 'W']);
+    for (const d of Object.values(r.perDish) as { served: number; latencySeconds: object }[]) {
+      expect(Object.keys(d)).toEqual(['served', 'latencySeconds']);
+      expect(Object.keys(d.latencySeconds)).toEqual(['mean', 'p95']);
+    }
+    expect(r).toMatchObject({ scenario: 'quiet-lunch', seed: 7, mode: 'sync', simulatedSeconds: 5400 });
+    // Throughput is served over the window after warm-up (75 minutes here).
+    expect(r.throughputPerHour).toBeCloseTo((r.served * 60) / 75, 9);
+    for (const u of Object.values(r.utilisation) as { working: number; blocked: number; idle: number }[]) {
+      expect(u.working + u.blocked + u.idle).toBeCloseTo(1, 12);
+    }
+    const sum = (Object.values(r.perDish) as { served: number }[]).reduce((a, d) => a + d.served, 0);
+    expect(sum).toBe(r.served);
+  });
+
+  it('is byte-identical for the same scenario and seed, and differs for another seed', () => {
+    const a = run('--scenario', 'friday-rush', '--mode', 'both');
+    const b = run('--scenario', 'friday-rush', '--mode', 'both');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const c = run('--scenario', 'friday-rush', '--mode', 'both', '--seed', '43');
+    expect(JSON.parse(c.stdout).sync.served).not.toBe(JSON.parse(a.stdout).sync.served);
+    expect(JSON.parse(c.stdout).sync.seed).toBe(43);
+  });
+
+  it('reads a scenario file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orderup-'));
+    const file = join(dir, 'tiny.json');
+    writeFileSync(file, JSON.stringify({
+      name: 'tiny', durationSeconds: 7200, arrivals: { kind: 'poisson', ratePerHour: 10 }, tables: 4,
+      staff: { waiters: 1 }, kitchen: { stations: [{ kind: 'cold', count: 1 }] },
+      menu: [{ dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 120 } }],
+      timings: { takeOrderSeconds: { dist: 'fixed', value: 60 }, walkSeconds: { dist: 'fixed', value: 0 }, eatSeconds: { dist: 'fixed', value: 600 } },
+    }));
+    const r = json('--file', file, '--mode', 'async');
+    expect(r).toMatchObject({ scenario: 'tiny', mode: 'async', simulatedSeconds: 7200 });
+    expect(r.served).toBeGreaterThan(5);
+    expect(r.perDish.salad.served).toBe(r.served);
+  });
+});
+
+describe('--mode both, every preset', () => {
+  const both = Object.fromEntries(PRESET_NAMES.map((n) => [n, json('--scenario', n, '--mode', 'both')]));
+
+  it.each(PRESET_NAMES)('%s: async throughput ≥ sync, sync waiters more blocked, sync within its capacity bound', (name) => {
+    const { sync, async } = both[name] as { sync: RunReport; async: RunReport };
+    expect(sync.mode).toBe('sync');
+    expect(async.mode).toBe('async');
+    expect(async.throughputPerHour).toBeGreaterThanOrEqual(sync.throughputPerHour);
+    expect(sync.utilisation.waiters.blocked).toBeGreaterThan(async.utilisation.waiters.blocked);
+    expect(sync.throughputPerHour).toBeLessThanOrEqual(sync.capacityBoundPerHour * 1.02);
+  });
+
+  it('where the floor is the bottleneck, async beats sync on every seed', () => {
+    for (const name of ['friday-rush', 'understaffed']) {
+      for (const seed of ['1', '2', '3', '4', '5']) {
+        const { sync, async } = json('--scenario', name, '--mode', 'both', '--seed', seed) as { sync: RunReport; async: RunReport };
+        expect(async.throughputPerHour, `${name} seed ${seed}`).toBeGreaterThan(sync.throughputPerHour * 1.05);
+        expect(sync.throughputPerHour).toBeLessThanOrEqual(sync.capacityBoundPerHour * 1.02);
+      }
+    }
+  });
+
+  it('slow-steak: the salad waits for the steak in sync, not in async', () => {
+    const { sync, async } = both['slow-steak'] as { sync: RunReport; async: RunReport };
+    expect(sync.perDish.salad!.latencySeconds.p95).toBeGreaterThan(2 * async.perDish.salad!.latencySeconds.p95);
+  });
+
+  it.each(PRESET_NAMES)("%s: Little's law L = λW holds within 2%% over a 48-hour run, both modes", (name) => {
+    const { sync, async } = json('--scenario', name, '--mode', 'both', '--minutes', '2880') as { sync: RunReport; async: RunReport };
+    expect(lawError(sync)).toBeLessThan(0.02);
+    expect(lawError(async)).toBeLessThan(0.02);
+  });
+});
+
+describe('CSV', () => {
+  it('prints the sampled time series with a header, one row per sample and run', () => {
+    const { code, stdout } = run('--scenario', 'quiet-lunch', '--minutes', '30', '--warmup-minutes', '5', '--format', 'csv', '--mode', 'both');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'run,t,mode,served,throughputPerHour,door,kitchenTickets,pass,ordersInSystem,walkedOut,waitersWorking,waitersBlocked,runnersWorking,runnersBlocked,cooksWorking',
+    );
+    expect(lines.length).toBe(1 + 2 * 31);
+    expect(lines[1]!.startsWith('sync,0,sync,')).toBe(true);
+    expect(lines[32]!.startsWith('async,0,async,')).toBe(true);
+    expect(lines.every((l) => l.split(',').length === 15)).toBe(true);
+  });
+});
+
+describe('bad input: one line on stderr naming the problem, exit code 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orderup-bad-'));
+  const badJson = join(dir, 'bad.json');
+  writeFileSync(badJson, '{ "name": ');
+  const badField = join(dir, 'field.json');
+  writeFileSync(badField, JSON.stringify({ name: 'x', durationSeconds: 60, arrivals: { kind: 'poisson', ratePerHour: 1 }, tables: -3 }));
+  const badMenu = join(dir, 'menu.json');
+  writeFileSync(badMenu, JSON.stringify({
+    name: 'x', durationSeconds: 600, arrivals: { kind: 'poisson', ratePerHour: 1 }, tables: 3, staff: { waiters: 1 },
+    kitchen: { stations: [{ kind: 'cold', count: 1 }] },
+    menu: [{ dish: 'steak', station: 'grill', share: 1, cookSeconds: { dist: 'gamma', mean: 5 } }],
+    timings: { takeOrderSeconds: { dist: 'fixed', value: 1 }, walkSeconds: { dist: 'fixed', value: 1 }, eatSeconds: { dist: 'fixed', value: 1 } },
+  }));
+  it.each([
+    [['--scenario', 'brunch'], /unknown scenario "brunch".*friday-rush/],
+    [['--mode', 'sideways'], /--mode: expected sync, async or both, got "sideways"/],
+    [['--seed', '-1'], /--seed: expected an integer/],
+    [['--seed', '1.5'], /--seed: expected an integer/],
+    [['--minutes', '0'], /--minutes: expected a number of minutes above 0/],
+    [['--minutes', 'lots'], /--minutes:.*"lots"/],
+    [['--minutes', '10', '--warmup-minutes', '20'], /--warmup-minutes \(20\) must be less than/],
+    [['--format', 'xml'], /--format: expected json or csv/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--scenario', 'friday-rush', '--file', 'x.json'], /not both/],
+    [['--file', '/no/such/file.json'], /--file \/no\/such\/file\.json: cannot read \(ENOENT\)/],
+    [['--file', badJson], /not valid JSON/],
+    [['--file', badField], /tables: Too small.*staff: missing \(required\)/],
+    [['--file', badMenu], /menu\[0\]\.cookSeconds/],
+  ])('%j', (args, message) => {
+    const r = run(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.startsWith('sim: ')).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the real command', () => {
+  it('npm run sim prints pure JSON on stdout and exits 2 with one line on bad input', () => {
+    const ok = spawnSync('npm', ['run', 'sim', '--', '--scenario', 'quiet-lunch', '--minutes', '60', '--warmup-minutes', '10'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).scenario).toBe('quiet-lunch');
+    const bad = spawnSync('npm', ['run', 'sim', '--', '--mode', 'later'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trimEnd().split('\n')).toEqual(['sim: --mode: expected sync, async or both, got "later"']);
+  });
+});
