@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createRestaurant, type Distribution, type RunSummary } from '../sim/index.ts';
-import { testScenario } from './TestRestaurant.ts';
+import { testScenario } from './scenarios.ts';
 
 export const zero: Distribution = { dist: 'fixed', value: 0 };
 export const exp60: Distribution = { dist: 'exponential', mean: 60 };
