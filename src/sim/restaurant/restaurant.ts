@@ -4,134 +4,24 @@ import { createStreams } from '../kernel/rng.ts';
 import { sampler, type Sampler } from '../kernel/distributions.ts';
 import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type StaffRole } from '../machines/floorStaffMachine.ts';
 import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
-import { Bus, type Envelope } from '../bus/bus.ts';
-import { MetricsCollector, type Activity, type MetricsSeries, type MetricsSummary, type Role } from '../metrics/collector.ts';
-import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
+import { Bus } from '../bus/bus.ts';
+import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
+import { capacityBound } from '../metrics/theory.ts';
 import type { Mode, Scenario } from '../scenario.ts';
+import {
+  PARTY_STATES,
+  TICKET_STATES,
+  type PartyState,
+  type PartyView,
+  type Restaurant,
+  type RestaurantCommand,
+  type RestaurantOptions,
+  type RestaurantSnapshot,
+  type TicketState,
+  type TicketView,
+} from './types.ts';
 
-/** States of a customer party (a plain record moved along by staff and timers). */
-export type PartyState =
-  | 'waitingForTable'
-  | 'seated'
-  | 'ordering'
-  | 'waitingForFood'
-  | 'eating'
-  | 'paying'
-  | 'left'
-  | 'walkedOut';
-
-/** States of one ordered dish (a ticket). `ordered`: taken, the ticket not yet in the kitchen. */
-export type TicketState = 'ordered' | 'queued' | 'cooking' | 'atPass' | 'carrying' | 'served';
-
-export const PARTY_STATES: readonly PartyState[] = [
-  'waitingForTable', 'seated', 'ordering', 'waitingForFood', 'eating', 'paying', 'left', 'walkedOut',
-];
-export const TICKET_STATES: readonly TicketState[] = ['ordered', 'queued', 'cooking', 'atPass', 'carrying', 'served'];
-
-/** A party as the UI and tests see it. Times in simulated seconds. */
-export interface PartyView {
-  id: number;
-  state: PartyState;
-  arrivedAt: number;
-  table: number | null;
-  tickets: number[];
-  /** When the party gives up waiting at the door, or null (no patience limit / seated). */
-  walksOutAt: number | null;
-}
-
-/** A dish order as the UI and tests see it. */
-export interface TicketView {
-  id: number;
-  partyId: number;
-  dish: string;
-  station: string;
-  state: TicketState;
-  protocol: Mode;
-  /** When the waiter finished taking the order (latency starts), or null before. */
-  orderedAt: number | null;
-}
-
-/** A waiter or runner. `legSeconds` is the length of the current timed state, from `since`. */
-export interface StaffView {
-  id: string;
-  role: StaffRole;
-  state: string;
-  activity: Activity;
-  since: number;
-  legSeconds: number;
-  partyId: number | null;
-  ticketId: number | null;
-}
-
-/** A kitchen station. */
-export interface StationView {
-  id: string;
-  kind: string;
-  state: string;
-  since: number;
-  ticketId: number | null;
-  cookSeconds: number;
-}
-
-/** Everything a frame needs, copied out of the engine (safe to keep). */
-export interface RestaurantSnapshot {
-  time: number;
-  mode: Mode;
-  parties: PartyView[];
-  tickets: TicketView[];
-  staff: StaffView[];
-  stations: StationView[];
-  /** Party ids waiting at the door, first in line first. */
-  door: number[];
-  /** Ticket ids queued per station kind, next to cook first. */
-  kitchenQueues: Record<string, number[]>;
-  partyCounts: Record<PartyState, number>;
-  ticketCounts: Record<TicketState, number>;
-  partiesArrived: number;
-  ticketsCreated: number;
-}
-
-/** Things a user (or a lesson) can do to a running restaurant. */
-export type RestaurantCommand =
-  | { type: 'setMode'; mode: Mode }
-  /**
-   * A party walks in now, besides the scheduled arrivals (lessons, tests). `dishes` (menu
-   * names) fixes what it orders instead of drawing from the menu.
-   */
-  | { type: 'admitParty'; dishes?: string[] }
-  | { type: 'stationDown'; station: string }
-  | { type: 'stationUp'; station: string };
-
-/** The report of a run: metrics over the window after warm-up plus the mode's capacity bound. */
-export interface RunSummary extends MetricsSummary {
-  scenario: string;
-  seed: number;
-  mode: Mode;
-  capacity: CapacityBound;
-}
-
-/** A running restaurant. All times are simulated seconds. */
-export interface Restaurant {
-  readonly scenario: Scenario;
-  /** Current simulated time. */
-  readonly now: number;
-  readonly mode: Mode;
-  /** Timers fired so far (the simulation's discrete events). */
-  readonly eventsFired: number;
-  /** Fire everything due up to `timeSeconds`, then stop there. */
-  runUntil(timeSeconds: number): void;
-  /** Advance to the next simulation event; returns its time, or null if nothing is pending. */
-  step(): number | null;
-  send(command: RestaurantCommand): void;
-  snapshot(): RestaurantSnapshot;
-  /** Observe every bus message (commands and events); returns an unsubscribe function. */
-  subscribe(listener: (message: Envelope) => void): () => void;
-  summary(): RunSummary;
-  readonly series: MetricsSeries;
-  readonly modeSpans: readonly { t: number; mode: Mode }[];
-  /** Broken conservation rules (empty when all hold). */
-  checkInvariants(): string[];
-}
+export * from './types.ts';
 
 interface Party {
   id: number;
@@ -180,14 +70,6 @@ interface Station {
   activity: Activity;
   state: string;
   since: number;
-}
-
-/** Options for {@link createRestaurant}. */
-export interface RestaurantOptions {
-  /** Bus messages kept for inspection (default 0: none, as a headless run needs). */
-  retainMessages?: number;
-  /** Trailing window of the series' rolling throughput, seconds (default 900). */
-  rollingWindowSeconds?: number;
 }
 
 /**

@@ -1,0 +1,139 @@
+import type { Activity, MetricsSeries, MetricsSummary } from '../metrics/collector.ts';
+import type { CapacityBound } from '../metrics/theory.ts';
+import type { StaffRole } from '../machines/floorStaffMachine.ts';
+import type { Envelope } from '../bus/bus.ts';
+import type { Mode, Scenario } from '../scenario.ts';
+
+/** The restaurant's public shapes: what `createRestaurant` returns and what it shows. */
+
+/** States of a customer party (a plain record moved along by staff and timers). */
+export type PartyState =
+  | 'waitingForTable'
+  | 'seated'
+  | 'ordering'
+  | 'waitingForFood'
+  | 'eating'
+  | 'paying'
+  | 'left'
+  | 'walkedOut';
+
+/** States of one ordered dish (a ticket). `ordered`: taken, the ticket not yet in the kitchen. */
+export type TicketState = 'ordered' | 'queued' | 'cooking' | 'atPass' | 'carrying' | 'served';
+
+export const PARTY_STATES: readonly PartyState[] = [
+  'waitingForTable', 'seated', 'ordering', 'waitingForFood', 'eating', 'paying', 'left', 'walkedOut',
+];
+export const TICKET_STATES: readonly TicketState[] = ['ordered', 'queued', 'cooking', 'atPass', 'carrying', 'served'];
+
+/** A party as the UI and tests see it. Times in simulated seconds. */
+export interface PartyView {
+  id: number;
+  state: PartyState;
+  arrivedAt: number;
+  table: number | null;
+  tickets: number[];
+  /** When the party gives up waiting at the door, or null (no patience limit / seated). */
+  walksOutAt: number | null;
+}
+
+/** A dish order as the UI and tests see it. */
+export interface TicketView {
+  id: number;
+  partyId: number;
+  dish: string;
+  station: string;
+  state: TicketState;
+  protocol: Mode;
+  /** When the waiter finished taking the order (latency starts), or null before. */
+  orderedAt: number | null;
+}
+
+/** A waiter or runner. `legSeconds` is the length of the current timed state, from `since`. */
+export interface StaffView {
+  id: string;
+  role: StaffRole;
+  state: string;
+  activity: Activity;
+  since: number;
+  legSeconds: number;
+  partyId: number | null;
+  ticketId: number | null;
+}
+
+/** A kitchen station. */
+export interface StationView {
+  id: string;
+  kind: string;
+  state: string;
+  since: number;
+  ticketId: number | null;
+  cookSeconds: number;
+}
+
+/** Everything a frame needs, copied out of the engine (safe to keep). */
+export interface RestaurantSnapshot {
+  time: number;
+  mode: Mode;
+  parties: PartyView[];
+  tickets: TicketView[];
+  staff: StaffView[];
+  stations: StationView[];
+  /** Party ids waiting at the door, first in line first. */
+  door: number[];
+  /** Ticket ids queued per station kind, next to cook first. */
+  kitchenQueues: Record<string, number[]>;
+  partyCounts: Record<PartyState, number>;
+  ticketCounts: Record<TicketState, number>;
+  partiesArrived: number;
+  ticketsCreated: number;
+}
+
+/** Things a user (or a lesson) can do to a running restaurant. */
+export type RestaurantCommand =
+  | { type: 'setMode'; mode: Mode }
+  /**
+   * A party walks in now, besides the scheduled arrivals (lessons, tests). `dishes` (menu
+   * names) fixes what it orders instead of drawing from the menu.
+   */
+  | { type: 'admitParty'; dishes?: string[] }
+  | { type: 'stationDown'; station: string }
+  | { type: 'stationUp'; station: string };
+
+/** The report of a run: metrics over the window after warm-up plus the mode's capacity bound. */
+export interface RunSummary extends MetricsSummary {
+  scenario: string;
+  seed: number;
+  mode: Mode;
+  capacity: CapacityBound;
+}
+
+/** A running restaurant. All times are simulated seconds. */
+export interface Restaurant {
+  readonly scenario: Scenario;
+  /** Current simulated time. */
+  readonly now: number;
+  readonly mode: Mode;
+  /** Timers fired so far (the simulation's discrete events). */
+  readonly eventsFired: number;
+  /** Fire everything due up to `timeSeconds`, then stop there. */
+  runUntil(timeSeconds: number): void;
+  /** Advance to the next simulation event; returns its time, or null if nothing is pending. */
+  step(): number | null;
+  send(command: RestaurantCommand): void;
+  snapshot(): RestaurantSnapshot;
+  /** Observe every bus message (commands and events); returns an unsubscribe function. */
+  subscribe(listener: (message: Envelope) => void): () => void;
+  summary(): RunSummary;
+  readonly series: MetricsSeries;
+  readonly modeSpans: readonly { t: number; mode: Mode }[];
+  /** Broken conservation rules (empty when all hold). */
+  checkInvariants(): string[];
+}
+
+/** Options for {@link createRestaurant}. */
+export interface RestaurantOptions {
+  /** Bus messages kept for inspection (default 0: none, as a headless run needs). */
+  retainMessages?: number;
+  /** Trailing window of the series' rolling throughput, seconds (default 900). */
+  rollingWindowSeconds?: number;
+}
