@@ -146,6 +146,15 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const reportQueues = () => metrics.onQueues(scheduler.now, door.length, queuedTickets, ticketCounts.atPass);
 
   // ---- staff --------------------------------------------------------------------------
+  /** Follow an actor's state for the views and its role's working / blocked / idle time. */
+  const track = (who: StaffMember | Station, state: string, role: Role, activityOf: (state: string) => Activity) => {
+    if (state === who.state) return;
+    who.state = state;
+    who.since = scheduler.now;
+    const a = activityOf(state);
+    metrics.onActivity(scheduler.now, role, who.activity, a);
+    who.activity = a;
+  };
   const staff: StaffMember[] = [];
   const staffById = new Map<string, StaffMember>();
   const roleOf = (r: StaffRole): Role => (r === 'waiter' ? 'waiters' : 'runners');
@@ -158,15 +167,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       });
       const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0 };
       metrics.onStaffAdded(scheduler.now, roleOf(role));
-      actor.subscribe((snap) => {
-        const state = snap.value as string;
-        if (state === m.state) return;
-        m.state = state;
-        m.since = scheduler.now;
-        const a = staffActivity(state);
-        metrics.onActivity(scheduler.now, roleOf(role), m.activity, a);
-        m.activity = a;
-      });
+      actor.subscribe((snap) => track(m, snap.value as string, roleOf(role), staffActivity));
       actor.on('atTable', (e) => setPartyState(parties.get(e.partyId)!, 'ordering'));
       actor.on('orderTaken', (e) => onOrderTaken(parties.get(e.partyId)!, e.protocol));
       actor.on('ticketsHandedIn', (e) => onTicketsHandedIn(parties.get(e.partyId)!));
@@ -201,15 +202,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       });
       const st: Station = { id, kind, actor, busy: false, down: false, activity: 'idle', state: 'idle', since: 0 };
       metrics.onStaffAdded(0, 'cooks');
-      actor.subscribe((snap) => {
-        const state = snap.value as string;
-        if (state === st.state) return;
-        st.state = state;
-        st.since = scheduler.now;
-        const a = stationActivity(state);
-        metrics.onActivity(scheduler.now, 'cooks', st.activity, a);
-        st.activity = a;
-      });
+      actor.subscribe((snap) => track(st, snap.value as string, 'cooks', stationActivity));
       actor.on('cookingStarted', (e) => setTicketState(tickets.get(e.ticketId)!, 'cooking'));
       actor.on('dishCooked', (e) => onDishCooked(tickets.get(e.ticketId)!));
       actor.on('cookingAborted', (e) => {
