@@ -127,7 +127,10 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   }
   if (typeof json.durationSeconds === 'number' && typeof json.warmupSeconds === 'number' && json.warmupSeconds >= json.durationSeconds) {
     if (values['warmup-minutes'] !== undefined || values.minutes !== undefined) {
-      throw new UsageError(`--warmup-minutes (${json.warmupSeconds / 60}) must be less than the run's length (${json.durationSeconds / 60} minutes)`);
+      const given = values['warmup-minutes'] !== undefined ? '--warmup-minutes' : "the scenario's warm-up";
+      throw new UsageError(
+        `${given} (${json.warmupSeconds / 60} minutes) must be less than the run's length (${json.durationSeconds / 60} minutes): give a shorter --warmup-minutes or a longer --minutes`,
+      );
     }
   }
 

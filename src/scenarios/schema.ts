@@ -21,7 +21,7 @@ export const distributionSchema = z
   ])
   .describe('a distribution: fixed | exponential | uniform | lognormal');
 
-const count = (max: number) => z.number().int().min(0).max(max);
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
 const zero = { dist: 'fixed', value: 0 } as const;
 
 export const scenarioSchema = z
@@ -35,12 +35,12 @@ export const scenarioSchema = z
     sampleIntervalSeconds: positive.min(1).default(60),
     mode: z.enum(['sync', 'async']).default('sync'),
     arrivals: z.strictObject({ kind: z.literal('poisson'), ratePerHour: nonNegative.max(100_000) }),
-    tables: count(10_000).min(1),
+    tables: count(1, 10_000),
     patienceSeconds: distributionSchema.nullable().default(null),
-    staff: z.strictObject({ waiters: count(1000).min(1), runners: count(1000).default(0) }),
+    staff: z.strictObject({ waiters: count(1, 1000), runners: count(0, 1000).default(0) }),
     kitchen: z.strictObject({
       stations: z
-        .array(z.strictObject({ kind: z.string().min(1).max(40), count: count(1000).min(1) }))
+        .array(z.strictObject({ kind: z.string().min(1).max(40), count: count(1, 1000) }))
         .min(1),
     }),
     menu: z
