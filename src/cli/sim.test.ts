@@ -127,19 +127,69 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
     menu: [{ dish: 'steak', station: 'grill', share: 1, cookSeconds: { dist: 'gamma', mean: 5 } }],
     timings: { takeOrderSeconds: { dist: 'fixed', value: 1 }, walkSeconds: { dist: 'fixed', value: 1 }, eatSeconds: { dist: 'fixed', value: 1 } },
   }));
+  const base = {
+    name: 'x', durationSeconds: 3600, arrivals: { kind: 'poisson', ratePerHour: 10 }, tables: 3, staff: { waiters: 1 },
+    kitchen: { stations: [{ kind: 'cold', count: 1 }] },
+    menu: [{ dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 60 } }],
+    timings: { takeOrderSeconds: { dist: 'fixed', value: 1 }, walkSeconds: { dist: 'fixed', value: 1 }, eatSeconds: { dist: 'fixed', value: 1 } },
+  };
+  const file = (name: string, content: unknown) => {
+    const f = join(dir, name);
+    writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
+    return f;
+  };
+  const timings = (over: object) => ({ ...base, timings: { ...base.timings, ...over } });
+  const extreme: [string, unknown, RegExp][] = [
+    ['a walk of 1e306 s', timings({ walkSeconds: { dist: 'fixed', value: 1e306 } }), /timings\.walkSeconds\.value: Too big/],
+    ['a cook time of 1e308 s', { ...base, menu: [{ ...base.menu[0], cookSeconds: { dist: 'exponential', mean: 1e308 } }] }, /menu\[0\]\.cookSeconds\.mean: Too big/],
+    ['a lognormal with a vanishing mean', { ...base, patienceSeconds: { dist: 'lognormal', mean: 1e-200, sd: 1 } }, /patienceSeconds\.mean: mean must be 0 or at least 0\.001/],
+    ['a lognormal with a wild spread', timings({ eatSeconds: { dist: 'lognormal', mean: 10, sd: 1e6 } }), /timings\.eatSeconds\.sd: sd must be at most 100 times the mean/],
+    ['ten million dishes a party', { ...base, dishesPerParty: { dist: 'fixed', value: 1e7 } }, /dishesPerParty\.value: Too big/],
+    ['a sample every second for years', { ...base, durationSeconds: 3e8, sampleIntervalSeconds: 1 }, /sampleIntervalSeconds: at most 1,000,000 samples/],
+    ['2000 station kinds', { ...base, kitchen: { stations: Array.from({ length: 2000 }, (_, i) => ({ kind: `k${i}`, count: 1000 })) } }, /kitchen\.stations: Too big/],
+    ['a kind named like a station', { ...base, kitchen: { stations: [{ kind: 'cold-1', count: 1 }] } }, /kitchen\.stations\[0\]\.kind: .*not ending in -<number>/],
+    ['a share of 1e308', { ...base, menu: [{ ...base.menu[0], share: 1e308 }] }, /menu\[0\]\.share: Too big/],
+    ['mode {} in the file', { ...base, mode: {} }, /mode: Invalid option/],
+    ['thousands of unknown keys', { ...base, ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`junk${i}`, i])) }, /Unrecognized keys/],
+    ['binary bytes', '\u0000\u0001\u00ff{', /not valid JSON/],
+  ];
+  it.each(extreme)('%s', (name, content, message) => {
+    const r = run('--file', file(`${name.replace(/\W+/g, '-')}.json`, content));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.length).toBeLessThan(2100);
+    expect(r.stderr).toMatch(/^[\x20-\x7e…]*\n$/);
+  });
+
+  it('accepts a file that starts with a UTF-8 byte-order mark', () => {
+    const r = run('--file', file('bom.json', '\uFEFF' + JSON.stringify(base)));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scenario).toBe('x');
+  });
+
   it.each([
     [['--scenario', 'brunch'], /unknown scenario "brunch".*friday-rush/],
     [['--mode', 'sideways'], /--mode: expected sync, async or both, got "sideways"/],
     [['--seed', '-1'], /--seed: expected an integer/],
     [['--seed', '1.5'], /--seed: expected an integer/],
-    [['--minutes', '0'], /--minutes: expected a number of minutes above 0/],
+    [['--minutes', '0'], /--minutes: expected a number of minutes from 1\/60/],
+    [['--seed', '1e3'], /--seed: expected an integer.*got "1e3"/],
+    [['--seed', '0x10'], /--seed: expected an integer/],
+    [['--seed', '4294967296'], /--seed: expected an integer from 0 to 4294967295/],
+    [['--minutes', 'Infinity'], /--minutes: expected/],
+    [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
+    [['--minutes', '5256000'], /a run of 3,153,600 expected parties is too long for the CLI \(at most 1,000,000\): lower --minutes or the arrival rate/],
+    [['--file', '/dev/zero'], /--file "\/dev\/zero": not a regular file/],
+    [['--file', '/tmp'], /not a regular file/],
     [['--minutes', 'lots'], /--minutes:.*"lots"/],
     [['--minutes', '10', '--warmup-minutes', '20'], /--warmup-minutes \(20 minutes\) must be less than/],
     [['--scenario', 'friday-rush', '--minutes', '20'], /the scenario's warm-up \(30 minutes\) must be less than the run's length \(20 minutes\): give a shorter --warmup-minutes/],
     [['--format', 'xml'], /--format: expected json or csv/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--scenario', 'friday-rush', '--file', 'x.json'], /not both/],
-    [['--file', '/no/such/file.json'], /--file \/no\/such\/file\.json: cannot read \(ENOENT\)/],
+    [['--file', '/no/such/file.json'], /--file "\/no\/such\/file\.json": cannot read \(ENOENT\)/],
     [['--file', badJson], /not valid JSON/],
     [['--file', badField], /tables: Too small.*staff: missing \(required\)/],
     [['--file', badMenu], /menu\[0\]\.cookSeconds/],
@@ -154,6 +204,12 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
 });
 
 describe('the real command', () => {
+  it('a closed pipe ends the output quietly', () => {
+    const r = spawnSync('sh', ['-c', 'npm run sim -- --scenario friday-rush --minutes 2880 --format csv | head -1'], { encoding: 'utf8' });
+    expect(r.stdout.startsWith('run,t,mode,')).toBe(true);
+    expect(r.stderr).toBe('');
+  });
+
   it('npm run sim prints pure JSON on stdout and exits 2 with one line on bad input', () => {
     const ok = spawnSync('npm', ['run', 'sim', '--', '--scenario', 'quiet-lunch', '--minutes', '60', '--warmup-minutes', '10'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRestaurant, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
-import { loadPreset, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
+import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 
 /**
  * `npm run sim -- [--scenario NAME | --file PATH] [--mode sync|async|both] [--seed N]
@@ -13,7 +13,8 @@ import { loadPreset, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 
 export const USAGE = `usage: npm run sim -- [--scenario NAME | --file PATH] [--mode sync|async|both] [--seed N]
                     [--minutes M] [--warmup-minutes W] [--format json|csv]
-scenarios: ${PRESET_NAMES.join(', ')} (default friday-rush)`;
+scenarios: ${PRESET_NAMES.join(', ')} (default friday-rush)
+--mode defaults to the scenario's; --minutes and --warmup-minutes override its durations.`;
 
 /** A problem with the command line or the input file; the message is shown as is. */
 export class UsageError extends Error {}
@@ -41,12 +42,21 @@ export interface CliOptions {
 }
 
 const MAX_MINUTES = 10 * 365 * 24 * 60;
+/** Largest scenario file read, bytes. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Largest run the CLI starts: expected parties (arrival rate × length × modes), a few minutes' work at most. */
+export const MAX_EXPECTED_PARTIES = 1_000_000;
 
-function num(flag: string, text: string, check: (n: number) => boolean, want: string): number {
+/** Quote user text in a one-line message: printable ASCII only, at most 60 characters. */
+const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text).replace(/[^\x20-\x7e]/g, '?');
+
+function num(flag: string, text: string, pattern: RegExp, check: (n: number) => boolean, want: string): number {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag}: expected ${want}, got "${text}"`);
+  if (!pattern.test(text) || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag}: expected ${want}, got ${quote(text)}`);
   return n;
 }
+const INTEGER = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
  * Parse the command line (without `node script`) into a scenario and run options.
@@ -63,6 +73,13 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
       args.push(`${a}=${next}`);
       i++;
     } else args.push(a);
+  }
+  const seen = new Set<string>();
+  for (const a of args) {
+    const flag = /^--([^=]+)/.exec(a)?.[1];
+    if (flag === undefined) continue;
+    if (seen.has(flag)) throw new UsageError(`--${flag} is given more than once`);
+    seen.add(flag);
   }
   let values;
   try {
@@ -82,27 +99,33 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
       },
     }));
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]!);
+    throw new UsageError((e as Error).message.split('\n')[0]!.replace(/[^\x20-\x7e]/g, '?').slice(0, 200));
   }
   if (values.help) return 'help';
   if (values.scenario !== undefined && values.file !== undefined) throw new UsageError('give --scenario or --file, not both');
 
   let json: Record<string, unknown>;
   if (values.file !== undefined) {
+    const where = `--file ${quote(values.file)}`;
     let text: string;
     try {
-      text = readFileSync(values.file, 'utf8');
+      // Only a regular file of sane size: never /dev/zero, a FIFO or a 3 GB log.
+      const st = statSync(values.file);
+      if (!st.isFile()) throw new UsageError(`${where}: not a regular file`);
+      if (st.size > MAX_FILE_BYTES) throw new UsageError(`${where}: ${st.size} bytes, a scenario file is at most ${MAX_FILE_BYTES}`);
+      text = readFileSync(values.file, 'utf8').replace(/^\uFEFF/, '');
     } catch (e) {
-      throw new UsageError(`--file ${values.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`--file ${values.file}: not valid JSON (${(e as Error).message})`);
+      throw new UsageError(`${where}: not valid JSON (${(e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 120)})`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new UsageError(`--file ${values.file}: expected a JSON object with a scenario`);
+      throw new UsageError(`${where}: expected a JSON object with a scenario`);
     }
     json = parsed as Record<string, unknown>;
   } else {
@@ -111,19 +134,26 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     json = { ...loadPreset(name) };
   }
 
-  const mode = values.mode ?? json.mode ?? 'sync';
-  if (mode !== 'sync' && mode !== 'async' && mode !== 'both') throw new UsageError(`--mode: expected sync, async or both, got "${String(mode)}"`);
+  if (values.mode !== undefined && !['sync', 'async', 'both'].includes(values.mode)) {
+    throw new UsageError(`--mode: expected sync, async or both, got ${quote(values.mode)}`);
+  }
+  // Without --mode the scenario's own mode applies (the schema checks it).
+  const mode = values.mode ?? json.mode;
   const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: expected json or csv, got "${format}"`);
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: expected json or csv, got ${quote(format)}`);
 
   if (values.seed !== undefined) {
-    json.seed = num('seed', values.seed, (n) => Number.isInteger(n) && n >= 0 && n <= 2 ** 32 - 1, 'an integer from 0 to 4294967295');
+    json.seed = num('seed', values.seed, INTEGER, (n) => n <= 2 ** 32 - 1, 'an integer from 0 to 4294967295');
   }
   if (values.minutes !== undefined) {
-    json.durationSeconds = num('minutes', values.minutes, (n) => n > 0 && n <= MAX_MINUTES, `a number of minutes above 0 and at most ${MAX_MINUTES}`) * 60;
+    const seconds = num('minutes', values.minutes, DECIMAL, (n) => n >= 1 / 60 && n <= MAX_MINUTES, `a number of minutes from 1/60 to ${MAX_MINUTES}`) * 60;
+    json.durationSeconds = seconds;
+    // A very long run gets a coarser time series rather than a refusal.
+    const interval = typeof json.sampleIntervalSeconds === 'number' ? json.sampleIntervalSeconds : 60;
+    if (seconds / interval > MAX_SAMPLES) json.sampleIntervalSeconds = Math.ceil(seconds / MAX_SAMPLES);
   }
   if (values['warmup-minutes'] !== undefined) {
-    json.warmupSeconds = num('warmup-minutes', values['warmup-minutes'], (n) => n >= 0, 'a number of minutes, 0 or more') * 60;
+    json.warmupSeconds = num('warmup-minutes', values['warmup-minutes'], DECIMAL, (n) => n <= MAX_MINUTES, 'a number of minutes, 0 or more') * 60;
   }
   if (typeof json.durationSeconds === 'number' && typeof json.warmupSeconds === 'number' && json.warmupSeconds >= json.durationSeconds) {
     if (values['warmup-minutes'] !== undefined || values.minutes !== undefined) {
@@ -136,12 +166,18 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
 
   let scenario: Scenario;
   try {
-    scenario = parseScenario({ ...json, mode: mode === 'both' ? 'sync' : mode });
+    scenario = parseScenario(mode === 'both' ? { ...json, mode: 'sync' } : { ...json, ...(mode === undefined ? {} : { mode }) });
   } catch (e) {
-    const where = values.file !== undefined ? `--file ${values.file}` : 'scenario';
+    const where = values.file !== undefined ? `--file ${quote(values.file)}` : 'scenario';
     throw new UsageError(`${where}: ${(e as Error).message}`);
   }
-  return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [mode], format };
+  const expected = ((scenario.arrivals.ratePerHour * scenario.durationSeconds) / 3600) * (mode === 'both' ? 2 : 1);
+  if (expected > MAX_EXPECTED_PARTIES) {
+    throw new UsageError(
+      `a run of ${Math.round(expected).toLocaleString('en')} expected parties is too long for the CLI (at most ${MAX_EXPECTED_PARTIES.toLocaleString('en')}): lower --minutes or the arrival rate`,
+    );
+  }
+  return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [scenario.mode], format };
 }
 
 /** Run one scenario in one mode to its `durationSeconds`. */
@@ -200,18 +236,27 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     opts = parseCli(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`sim: ${e.message.replace(/\s+/g, ' ')}\n`);
+      err(`sim: ${e.message.replace(/\s+/g, ' ').slice(0, 2000)}\n`);
       return 2;
     }
-    throw e;
+    err(`sim: internal error while reading the arguments: ${String((e as Error).message ?? e).replace(/\s+/g, ' ')}\n`);
+    return 1;
   }
   if (opts === 'help') {
     out(USAGE + '\n');
     return 0;
   }
-  const runs = opts.modes.map((mode) => runScenario(opts.scenario, mode));
-  if (opts.format === 'csv') out(seriesCsv(runs));
-  else if (runs.length === 1) out(JSON.stringify(report(runs[0]!), null, 2) + '\n');
-  else out(JSON.stringify({ sync: report(runs[0]!), async: report(runs[1]!) }, null, 2) + '\n');
+  let text: string;
+  try {
+    const runs = opts.modes.map((mode) => runScenario(opts.scenario, mode));
+    if (opts.format === 'csv') text = seriesCsv(runs);
+    else if (runs.length === 1) text = JSON.stringify(report(runs[0]!), null, 2) + '\n';
+    else text = JSON.stringify({ sync: report(runs[0]!), async: report(runs[1]!) }, null, 2) + '\n';
+  } catch (e) {
+    // Input is validated, so this is a bug in the engine: say so in one line, print nothing.
+    err(`sim: internal error in the simulation: ${String((e as Error).message ?? e).replace(/\s+/g, ' ')}\n`);
+    return 1;
+  }
+  out(text);
   return 0;
 }

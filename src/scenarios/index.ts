@@ -6,7 +6,16 @@ import slowSteak from './presets/slow-steak.json';
 import kitchenFire from './presets/kitchen-fire.json';
 import understaffed from './presets/understaffed.json';
 
-export { parseScenario, scenarioSchema, distributionSchema, ScenarioError, type ScenarioInput } from './schema.ts';
+export {
+  parseScenario,
+  scenarioSchema,
+  distributionSchema,
+  ScenarioError,
+  MAX_SAMPLES,
+  MAX_DURATION_SECONDS,
+  MAX_DISHES_PER_PARTY,
+  type ScenarioInput,
+} from './schema.ts';
 
 /** The preset scenarios, by name, as shipped JSON (validated on load). */
 const PRESET_JSON: Record<string, unknown> = {

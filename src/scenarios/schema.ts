@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Scenario } from '../sim/index.ts';
+import { MAX_DISHES_PER_PARTY, type Scenario } from '../sim/index.ts';
+
+export { MAX_DISHES_PER_PARTY };
 
 /**
  * The scenario format: JSON in, a validated {@link Scenario} out. Every duration is a
@@ -9,17 +11,45 @@ import type { Scenario } from '../sim/index.ts';
 const nonNegative = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
 
-/** `{ "dist": "fixed", "value": s }` and friends; zero is a valid fixed duration. */
-export const distributionSchema = z
-  .discriminatedUnion('dist', [
-    z.strictObject({ dist: z.literal('fixed'), value: nonNegative }),
-    z.strictObject({ dist: z.literal('exponential'), mean: nonNegative }),
-    z
-      .strictObject({ dist: z.literal('uniform'), min: nonNegative, max: nonNegative })
-      .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
-    z.strictObject({ dist: z.literal('lognormal'), mean: nonNegative, sd: nonNegative }),
-  ])
-  .describe('a distribution: fixed | exponential | uniform | lognormal');
+/** Longest duration parameter accepted: one year of simulated seconds. */
+export const MAX_DURATION_SECONDS = 365 * 24 * 3600;
+/** Largest coefficient of variation (sd / mean) a lognormal may have. */
+export const MAX_LOGNORMAL_CV = 100;
+/** Most time-series samples one run may record. */
+export const MAX_SAMPLES = 1_000_000;
+
+/**
+ * A distribution schema whose parameters are at most `max` (seconds, or dishes).
+ * Lognormal: mean 0 (always 0) or at least 0.001, sd at most 100 × mean, so every draw
+ * is a finite number.
+ */
+function distribution(max: number) {
+  const v = nonNegative.max(max);
+  return z
+    .discriminatedUnion('dist', [
+      z.strictObject({ dist: z.literal('fixed'), value: v }),
+      z.strictObject({ dist: z.literal('exponential'), mean: v }),
+      z
+        .strictObject({ dist: z.literal('uniform'), min: v, max: v })
+        .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
+      z
+        .strictObject({ dist: z.literal('lognormal'), mean: v, sd: v })
+        .refine((d) => d.mean === 0 || d.mean >= 0.001, { message: 'mean must be 0 or at least 0.001', path: ['mean'] })
+        .refine((d) => d.sd <= MAX_LOGNORMAL_CV * d.mean, { message: `sd must be at most ${MAX_LOGNORMAL_CV} times the mean`, path: ['sd'] }),
+    ])
+    .describe('a distribution: fixed | exponential | uniform | lognormal');
+}
+
+/** `{ "dist": "fixed", "value": s }` and friends, in seconds; zero is a valid fixed duration. */
+export const distributionSchema = distribution(MAX_DURATION_SECONDS);
+const dishCountSchema = distribution(MAX_DISHES_PER_PARTY);
+
+// Station kinds may not end in -<number>: `grill-1` names the first grill station.
+const kindName = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^(?!.*-\d+$)[A-Za-z][\w -]*$/, 'a letter, then letters, digits, spaces, _ or -, not ending in -<number> (that names a station)');
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 const zero = { dist: 'fixed', value: 0 } as const;
@@ -32,28 +62,30 @@ export const scenarioSchema = z
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
     durationSeconds: positive.max(10 * 365 * 24 * 3600),
     warmupSeconds: nonNegative.default(0),
-    sampleIntervalSeconds: positive.min(1).default(60),
+    sampleIntervalSeconds: positive.min(1).max(MAX_DURATION_SECONDS).default(60),
     mode: z.enum(['sync', 'async']).default('sync'),
     arrivals: z.strictObject({ kind: z.literal('poisson'), ratePerHour: nonNegative.max(100_000) }),
     tables: count(1, 10_000),
     patienceSeconds: distributionSchema.nullable().default(null),
-    staff: z.strictObject({ waiters: count(1, 1000), runners: count(0, 1000).default(0) }),
+    staff: z.strictObject({ waiters: count(1, 500), runners: count(0, 500).default(0) }),
     kitchen: z.strictObject({
       stations: z
-        .array(z.strictObject({ kind: z.string().min(1).max(40), count: count(1, 1000) }))
-        .min(1),
+        .array(z.strictObject({ kind: kindName, count: count(1, 500) }))
+        .min(1)
+        .max(50),
     }),
     menu: z
       .array(
         z.strictObject({
           dish: z.string().min(1).max(40),
           station: z.string().min(1).max(40),
-          share: positive,
+          share: positive.max(1_000_000),
           cookSeconds: distributionSchema,
         }),
       )
-      .min(1),
-    dishesPerParty: distributionSchema.default({ dist: 'fixed', value: 1 }),
+      .min(1)
+      .max(200),
+    dishesPerParty: dishCountSchema.default({ dist: 'fixed', value: 1 }),
     timings: z.strictObject({
       takeOrderSeconds: distributionSchema,
       walkSeconds: distributionSchema,
@@ -63,26 +95,41 @@ export const scenarioSchema = z
       payingSeconds: distributionSchema.default(zero),
     }),
     faults: z
-      .array(z.strictObject({ station: z.string().min(1), downAtSeconds: nonNegative, upAtSeconds: nonNegative }))
+      .array(z.strictObject({ station: z.string().min(1).max(50), downAtSeconds: nonNegative, upAtSeconds: nonNegative }))
+      .max(1000)
       .default([]),
   })
   .superRefine((s, ctx) => {
     if (s.warmupSeconds >= s.durationSeconds) {
       ctx.addIssue({ code: 'custom', path: ['warmupSeconds'], message: 'must be less than durationSeconds' });
     }
-    const kinds = new Set(s.kitchen.stations.map((st) => st.kind));
+    if (s.durationSeconds / s.sampleIntervalSeconds > MAX_SAMPLES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sampleIntervalSeconds'],
+        message: `at most ${MAX_SAMPLES.toLocaleString('en')} samples per run: use at least ${Math.ceil(s.durationSeconds / MAX_SAMPLES)} for this duration`,
+      });
+    }
+    const totalStations = s.kitchen.stations.reduce((t, st) => t + st.count, 0);
+    if (totalStations > 1000) {
+      ctx.addIssue({ code: 'custom', path: ['kitchen', 'stations'], message: `at most 1000 stations in all, got ${totalStations}` });
+    }
+    const kinds = new Set<string>();
     s.kitchen.stations.forEach((st, i) => {
-      if (s.kitchen.stations.findIndex((o) => o.kind === st.kind) !== i) {
+      if (kinds.has(st.kind)) {
         ctx.addIssue({ code: 'custom', path: ['kitchen', 'stations', i, 'kind'], message: `station kind "${st.kind}" is listed twice` });
       }
+      kinds.add(st.kind);
     });
+    const dishes = new Set<string>();
     s.menu.forEach((m, i) => {
       if (!kinds.has(m.station)) {
         ctx.addIssue({ code: 'custom', path: ['menu', i, 'station'], message: `no kitchen station of kind "${m.station}"` });
       }
-      if (s.menu.findIndex((o) => o.dish === m.dish) !== i) {
+      if (dishes.has(m.dish)) {
         ctx.addIssue({ code: 'custom', path: ['menu', i, 'dish'], message: `dish "${m.dish}" is listed twice` });
       }
+      dishes.add(m.dish);
     });
     const ids = new Set<string>(kinds);
     for (const st of s.kitchen.stations) for (let k = 1; k <= st.count; k++) ids.add(`${st.kind}-${k}`);
@@ -112,10 +159,17 @@ export class ScenarioError extends Error {
   }
 }
 
+/** How many problems an error message lists before "(and N more problems)". */
+const MAX_ISSUES_SHOWN = 8;
+
 /** Render a field path like `menu[2].cookSeconds.mean`. */
 function pathText(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  for (const k of path) {
+    // Keys come from the user's file: keep them printable and short.
+    const name = String(k).replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
+    out += typeof k === 'number' ? `[${k}]` : out ? `.${name}` : name;
+  }
   return out || '(scenario)';
 }
 
@@ -127,7 +181,12 @@ function pathText(path: readonly PropertyKey[]): string {
 export function parseScenario(json: unknown): Scenario {
   const r = scenarioSchema.safeParse(json);
   if (r.success) return r.data;
-  throw new ScenarioError(
-    r.error.issues.map((i) => `${pathText(i.path)}: ${/received undefined$/.test(i.message) ? 'missing (required)' : i.message}`),
-  );
+  const issues = r.error.issues.map((i) => {
+    const message = /received undefined$/.test(i.message) ? 'missing (required)' : i.message;
+    // Messages can quote the user's keys: keep them printable and short.
+    return `${pathText(i.path)}: ${message.replace(/[^\x20-\x7e]/g, '?').slice(0, 200)}`;
+  });
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+  if (issues.length > shown.length) shown.push(`(and ${issues.length - shown.length} more problems)`);
+  throw new ScenarioError(shown);
 }

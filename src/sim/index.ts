@@ -21,6 +21,7 @@ export { createStreams, RandomStream, STREAMS, type StreamName } from './kernel/
 export { sampler, meanOf, varianceOf, fixed, exponential, uniform, lognormal } from './kernel/distributions.ts';
 export type { Distribution, Sampler } from './kernel/distributions.ts';
 export type { Scenario, Mode, MenuItem, Fault } from './scenario.ts';
+export { MAX_DISHES_PER_PARTY } from './scenario.ts';
 export { Bus, type Envelope, type MessageKind, type Reply } from './bus/bus.ts';
 export { floorStaffMachine, staffActivity, type StaffRole } from './machines/floorStaffMachine.ts';
 export { stationMachine, stationActivity } from './machines/stationMachine.ts';

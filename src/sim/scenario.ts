@@ -1,5 +1,8 @@
 import type { Distribution } from './kernel/distributions.ts';
 
+/** Most dishes one party orders: a larger draw is capped here (the schema rejects more). */
+export const MAX_DISHES_PER_PARTY = 50;
+
 /** The two protocols the restaurant can run. */
 export type Mode = 'sync' | 'async';
 

@@ -233,6 +233,33 @@ describe('conservation, over every preset, both modes and many seeds', () => {
   });
 });
 
+describe('engine errors', () => {
+  it('an error inside an actor stops the run loudly instead of producing numbers', () => {
+    // Unvalidated input (the schema caps durations): a walk too long for the clock.
+    const s = { ...testScenario(), timings: { ...testScenario().timings, walkSeconds: { dist: 'fixed' as const, value: 1e308 } } };
+    const r = createRestaurant(s);
+    expect(() => r.send({ type: 'admitParty' })).toThrow(RangeError);
+    expect(() => r.runUntil(100)).toThrow(RangeError);
+  });
+});
+
+describe('overlapping faults', () => {
+  it('a station is back only when every fault that took it down is over', () => {
+    const t = new TestRestaurant({
+      kitchen: { stations: [{ kind: 'grill', count: 2 }] },
+      menu: [{ dish: 'steak', station: 'grill', share: 1, cookSeconds: { dist: 'fixed', value: 60 } }],
+      faults: [
+        { station: 'grill', downAtSeconds: 100, upAtSeconds: 1500 },
+        { station: 'grill-1', downAtSeconds: 200, upAtSeconds: 7000 },
+      ],
+    });
+    t.at(1600).expectState('grill-1', 'down').expectState('grill-2', 'idle');
+    t.at(7000).expectState('grill-1', 'idle');
+    // A live repair does not end a scheduled fault.
+    t.send({ type: 'stationDown', station: 'grill-2' }).send({ type: 'stationUp', station: 'grill-2' }).expectState('grill-2', 'idle');
+  });
+});
+
 describe('determinism', () => {
   it('the same scenario and seed give identical metrics and series', () => {
     const run = () => {

@@ -7,7 +7,7 @@ import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
 import { Bus } from '../bus/bus.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
 import { capacityBound } from '../metrics/theory.ts';
-import type { Mode, Scenario } from '../scenario.ts';
+import { MAX_DISHES_PER_PARTY, type Mode, type Scenario } from '../scenario.ts';
 import {
   PARTY_STATES,
   TICKET_STATES,
@@ -66,7 +66,8 @@ interface Station {
   kind: string;
   actor: Actor<typeof stationMachine>;
   busy: boolean;
-  down: boolean;
+  /** Why the station is down: scheduled faults (`fault:<i>`) and/or `manual`; up when empty. */
+  downFor: Set<string>;
   activity: Activity;
   state: string;
   since: number;
@@ -145,6 +146,16 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   };
   const reportQueues = () => metrics.onQueues(scheduler.now, door.length, queuedTickets, ticketCounts.atPass);
 
+  // XState catches an error thrown inside an actor and stops the actor; keep the first
+  // one and rethrow it from runUntil/step, so a broken run never reports as a good one.
+  let failure: unknown = null;
+  const fail = (e: unknown) => {
+    failure ??= e;
+  };
+  const check = () => {
+    if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+  };
+
   // ---- staff --------------------------------------------------------------------------
   /** Follow an actor's state for the views and its role's working / blocked / idle time. */
   const track = (who: StaffMember | Station, state: string, role: Role, activityOf: (state: string) => Activity) => {
@@ -167,7 +178,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       });
       const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0 };
       metrics.onStaffAdded(scheduler.now, roleOf(role));
-      actor.subscribe((snap) => track(m, snap.value as string, roleOf(role), staffActivity));
+      actor.subscribe({ next: (snap) => track(m, snap.value as string, roleOf(role), staffActivity), error: fail });
       actor.on('atTable', (e) => setPartyState(parties.get(e.partyId)!, 'ordering'));
       actor.on('orderTaken', (e) => onOrderTaken(parties.get(e.partyId)!, e.protocol));
       actor.on('ticketsHandedIn', (e) => onTicketsHandedIn(parties.get(e.partyId)!));
@@ -200,9 +211,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         clock: scheduler.clock,
         input: { id, kind },
       });
-      const st: Station = { id, kind, actor, busy: false, down: false, activity: 'idle', state: 'idle', since: 0 };
+      const st: Station = { id, kind, actor, busy: false, downFor: new Set(), activity: 'idle', state: 'idle', since: 0 };
       metrics.onStaffAdded(0, 'cooks');
-      actor.subscribe((snap) => track(st, snap.value as string, 'cooks', stationActivity));
+      actor.subscribe({ next: (snap) => track(st, snap.value as string, 'cooks', stationActivity), error: fail });
       actor.on('cookingStarted', (e) => setTicketState(tickets.get(e.ticketId)!, 'cooking'));
       actor.on('dishCooked', (e) => onDishCooked(tickets.get(e.ticketId)!));
       actor.on('cookingAborted', (e) => {
@@ -228,7 +239,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     const list = stationsByKind.get(kind)!;
     for (const st of list) {
       if (queue.length === 0) break;
-      if (st.busy || st.down) continue;
+      if (st.busy || st.downFor.size > 0) continue;
       const t = queue.shift()!;
       queuedTickets--;
       st.busy = true;
@@ -409,7 +420,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       return m;
     });
     if (chosen && chosen.length === 0) throw new Error('a party orders at least one dish');
-    const n = chosen ? chosen.length : Math.max(1, Math.round(drawDishCount()));
+    const n = chosen ? chosen.length : Math.min(MAX_DISHES_PER_PARTY, Math.max(1, Math.round(drawDishCount())));
     const p: Party = {
       id: nextPartyId++,
       state: 'waitingForTable',
@@ -486,27 +497,32 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     if (found.length === 0) throw new Error(`no station or station kind named "${name}"`);
     return found;
   };
-  const stationDown = (name: string) => {
+  // Overlapping faults stack: a station is back only when every reason it went down is gone.
+  const stationDown = (name: string, reason: string) => {
     for (const st of matchStations(name)) {
-      if (st.down) continue;
-      st.down = true;
-      st.actor.send({ type: 'FAULT' });
+      const wasUp = st.downFor.size === 0;
+      st.downFor.add(reason);
+      if (wasUp) st.actor.send({ type: 'FAULT' });
     }
   };
-  const stationUp = (name: string) => {
+  const stationUp = (name: string, reason: string) => {
     for (const st of matchStations(name)) {
-      if (!st.down) continue;
-      st.down = false;
+      if (!st.downFor.delete(reason) || st.downFor.size > 0) continue;
       st.actor.send({ type: 'REPAIR' });
     }
   };
-  for (const f of s.faults) {
+  s.faults.forEach((f, i) => {
     matchStations(f.station);
-    scheduler.scheduleAt(f.downAtSeconds, () => stationDown(f.station));
-    scheduler.scheduleAt(f.upAtSeconds, () => stationUp(f.station));
-  }
+    scheduler.scheduleAt(f.downAtSeconds, () => stationDown(f.station, `fault:${i}`));
+    scheduler.scheduleAt(f.upAtSeconds, () => stationUp(f.station, `fault:${i}`));
+  });
 
   const send = (c: RestaurantCommand) => {
+    check();
+    apply(c);
+    check();
+  };
+  const apply = (c: RestaurantCommand) => {
     switch (c.type) {
       case 'setMode':
         if (c.mode === mode) return;
@@ -517,9 +533,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       case 'admitParty':
         return admit(c.dishes);
       case 'stationDown':
-        return stationDown(c.station);
+        return stationDown(c.station, 'manual');
       case 'stationUp':
-        return stationUp(c.station);
+        return stationUp(c.station, 'manual');
     }
   };
 
@@ -610,8 +626,17 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     get eventsFired() {
       return scheduler.eventsFired;
     },
-    runUntil: (t) => scheduler.runUntil(t),
-    step: () => scheduler.step(),
+    runUntil: (t) => {
+      check();
+      scheduler.runUntil(t);
+      check();
+    },
+    step: () => {
+      check();
+      const t = scheduler.step();
+      check();
+      return t;
+    },
     send,
     snapshot,
     subscribe: (listener) => bus.observe(listener),
