@@ -1,4 +1,4 @@
-import { setup, assign, emit } from 'xstate';
+import { setup, assign, emit, assertEvent } from 'xstate';
 import type { Mode } from '../scenario.ts';
 
 /**
@@ -161,14 +161,17 @@ export const floorStaffMachine = setup({
   delays,
   actions: {
     'accept order job': assign(({ event }) => {
-      const e = event as Extract<FloorStaffEvent, { type: 'TAKE_ORDER' }>;
-      return { partyId: e.partyId, protocol: e.protocol, legs: e.legs, ticketId: null };
+      assertEvent(event, 'TAKE_ORDER');
+      return { partyId: event.partyId, protocol: event.protocol, legs: event.legs, ticketId: null };
     }),
     'accept delivery job': assign(({ event }) => {
-      const e = event as Extract<FloorStaffEvent, { type: 'DELIVER' }>;
-      return { ticketId: e.ticketId, partyId: null, protocol: null, legs: e.legs };
+      assertEvent(event, 'DELIVER');
+      return { ticketId: event.ticketId, partyId: null, protocol: null, legs: event.legs };
     }),
-    'accept dishes': assign(({ event }) => ({ legs: (event as Extract<FloorStaffEvent, { type: 'DISHES_READY' }>).legs })),
+    'accept dishes': assign(({ event }) => {
+      assertEvent(event, 'DISHES_READY');
+      return { legs: event.legs };
+    }),
     'announce at table': emit(({ context }) => ({ type: 'atTable' as const, staffId: context.id, partyId: context.partyId! })),
     'announce order taken': emit(({ context }) => ({
       type: 'orderTaken' as const,

@@ -1,4 +1,4 @@
-import { setup, assign, emit } from 'xstate';
+import { setup, assign, emit, assertEvent } from 'xstate';
 
 /**
  * A kitchen station (one cook at one grill, stove, cold counter...). It cooks one ticket at
@@ -55,8 +55,8 @@ export const stationMachine = setup({
   },
   actions: {
     'take ticket': assign(({ event }) => {
-      const e = event as Extract<StationEvent, { type: 'COOK' }>;
-      return { ticketId: e.ticketId, cookSeconds: e.cookSeconds, plateSeconds: e.plateSeconds };
+      assertEvent(event, 'COOK');
+      return { ticketId: event.ticketId, cookSeconds: event.cookSeconds, plateSeconds: event.plateSeconds };
     }),
     'announce cooking': emit(({ context }) => ({
       type: 'cookingStarted' as const,
