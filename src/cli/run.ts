@@ -6,4 +6,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') process.stderr.write(`sim: cannot write the output (${e.code ?? e.message})\n`);
   process.exit(e.code === 'EPIPE' ? 0 : 1);
 });
-process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+// `npm run` moves to the package root; INIT_CWD is where the user typed the command.
+process.exitCode = main(
+  process.argv.slice(2),
+  (s) => process.stdout.write(s),
+  (s) => process.stderr.write(s),
+  process.env.INIT_CWD ?? process.cwd(),
+);

@@ -150,6 +150,8 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
     ['a kind named like a station', { ...base, kitchen: { stations: [{ kind: 'cold-1', count: 1 }] } }, /kitchen\.stations\[0\]\.kind: .*not ending in -<number>/],
     ['a share of 1e308', { ...base, menu: [{ ...base.menu[0], share: 1e308 }] }, /menu\[0\]\.share: Too big/],
     ['mode {} in the file', { ...base, mode: {} }, /mode: Invalid option/],
+    ['mode both in the file', { ...base, mode: 'both' }, /mode: Invalid option/],
+    ['a million dishes a run', { ...base, durationSeconds: 36_000, arrivals: { kind: 'poisson', ratePerHour: 100_000 }, dishesPerParty: { dist: 'fixed', value: 50 } }, /expected dishes is too long for the CLI/],
     ['thousands of unknown keys', { ...base, ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`junk${i}`, i])) }, /Unrecognized keys/],
     ['binary bytes', '\u0000\u0001\u00ff{', /not valid JSON/],
   ];
@@ -161,6 +163,13 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr.length).toBeLessThan(2100);
     expect(r.stderr).toMatch(/^[\x20-\x7e…]*\n$/);
+  });
+
+  it('reads a relative --file from the given working directory', () => {
+    file('relative.json', base);
+    let out = '';
+    expect(main(['--file', 'relative.json', '--minutes', '.5'], (s) => (out += s), () => {}, dir)).toBe(0);
+    expect(JSON.parse(out).simulatedSeconds).toBe(30);
   });
 
   it('accepts a file that starts with a UTF-8 byte-order mark', () => {
@@ -180,11 +189,12 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
     [['--seed', '4294967296'], /--seed: expected an integer from 0 to 4294967295/],
     [['--minutes', 'Infinity'], /--minutes: expected/],
     [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
-    [['--minutes', '5256000'], /a run of 3,153,600 expected parties is too long for the CLI \(at most 1,000,000\): lower --minutes or the arrival rate/],
+    [['--minutes', '5256000'], /a run of 7,8\d\d,\d\d\d expected dishes is too long for the CLI \(at most 1,000,000\): lower --minutes, the arrival rate or the dishes per party/],
     [['--file', '/dev/zero'], /--file "\/dev\/zero": not a regular file/],
     [['--file', '/tmp'], /not a regular file/],
     [['--minutes', 'lots'], /--minutes:.*"lots"/],
     [['--minutes', '10', '--warmup-minutes', '20'], /--warmup-minutes \(20 minutes\) must be less than/],
+    [['--minutes', '1', '--warmup-minutes', '1'], /--warmup-minutes \(1 minute\) must be less than the run's length \(1 minute\)/],
     [['--scenario', 'friday-rush', '--minutes', '20'], /the scenario's warm-up \(30 minutes\) must be less than the run's length \(20 minutes\): give a shorter --warmup-minutes/],
     [['--format', 'xml'], /--format: expected json or csv/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],

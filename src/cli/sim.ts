@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
-import { createRestaurant, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
+import { resolve } from 'node:path';
+import { createRestaurant, meanDishesPerParty, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
 import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 
 /**
@@ -44,8 +45,11 @@ export interface CliOptions {
 const MAX_MINUTES = 10 * 365 * 24 * 60;
 /** Largest scenario file read, bytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Largest run the CLI starts: expected parties (arrival rate × length × modes), a few minutes' work at most. */
-export const MAX_EXPECTED_PARTIES = 1_000_000;
+/**
+ * Largest run the CLI starts, in expected dishes (arrival rate × length × mean dishes per
+ * party × modes): at roughly 65 µs a dish, about a minute of work and bounded memory.
+ */
+export const MAX_EXPECTED_DISHES = 1_000_000;
 
 /** Quote user text in a one-line message: printable ASCII only, at most 60 characters. */
 const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text).replace(/[^\x20-\x7e]/g, '?');
@@ -56,13 +60,14 @@ function num(flag: string, text: string, pattern: RegExp, check: (n: number) => 
   return n;
 }
 const INTEGER = /^\d+$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const minutes = (m: number) => `${m} minute${m === 1 ? '' : 's'}`;
 
 /**
  * Parse the command line (without `node script`) into a scenario and run options.
  * @throws UsageError with a one-line message for any bad argument or input file.
  */
-export function parseCli(argv: string[]): CliOptions | 'help' {
+export function parseCli(argv: string[], cwd: string = process.cwd()): CliOptions | 'help' {
   // `--seed -1` would read as two options; join a negative number to its flag so the
   // range check below can name the value.
   const args: string[] = [];
@@ -110,10 +115,11 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     let text: string;
     try {
       // Only a regular file of sane size: never /dev/zero, a FIFO or a 3 GB log.
-      const st = statSync(values.file);
+      const path = resolve(cwd, values.file);
+      const st = statSync(path);
       if (!st.isFile()) throw new UsageError(`${where}: not a regular file`);
       if (st.size > MAX_FILE_BYTES) throw new UsageError(`${where}: ${st.size} bytes, a scenario file is at most ${MAX_FILE_BYTES}`);
-      text = readFileSync(values.file, 'utf8').replace(/^\uFEFF/, '');
+      text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     } catch (e) {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -138,7 +144,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     throw new UsageError(`--mode: expected sync, async or both, got ${quote(values.mode)}`);
   }
   // Without --mode the scenario's own mode applies (the schema checks it).
-  const mode = values.mode ?? json.mode;
+  const mode = values.mode as Mode | 'both' | undefined;
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: expected json or csv, got ${quote(format)}`);
 
@@ -150,7 +156,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     json.durationSeconds = seconds;
     // A very long run gets a coarser time series rather than a refusal.
     const interval = typeof json.sampleIntervalSeconds === 'number' ? json.sampleIntervalSeconds : 60;
-    if (seconds / interval > MAX_SAMPLES) json.sampleIntervalSeconds = Math.ceil(seconds / MAX_SAMPLES);
+    if (Math.floor(seconds / interval) + 1 > MAX_SAMPLES) json.sampleIntervalSeconds = Math.ceil(seconds / (MAX_SAMPLES - 1));
   }
   if (values['warmup-minutes'] !== undefined) {
     json.warmupSeconds = num('warmup-minutes', values['warmup-minutes'], DECIMAL, (n) => n <= MAX_MINUTES, 'a number of minutes, 0 or more') * 60;
@@ -159,7 +165,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     if (values['warmup-minutes'] !== undefined || values.minutes !== undefined) {
       const given = values['warmup-minutes'] !== undefined ? '--warmup-minutes' : "the scenario's warm-up";
       throw new UsageError(
-        `${given} (${json.warmupSeconds / 60} minutes) must be less than the run's length (${json.durationSeconds / 60} minutes): give a shorter --warmup-minutes or a longer --minutes`,
+        `${given} (${minutes(json.warmupSeconds / 60)}) must be less than the run's length (${minutes(json.durationSeconds / 60)}): give a shorter --warmup-minutes or a longer --minutes`,
       );
     }
   }
@@ -171,10 +177,10 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     const where = values.file !== undefined ? `--file ${quote(values.file)}` : 'scenario';
     throw new UsageError(`${where}: ${(e as Error).message}`);
   }
-  const expected = ((scenario.arrivals.ratePerHour * scenario.durationSeconds) / 3600) * (mode === 'both' ? 2 : 1);
-  if (expected > MAX_EXPECTED_PARTIES) {
+  const expected = ((scenario.arrivals.ratePerHour * scenario.durationSeconds) / 3600) * meanDishesPerParty(scenario) * (mode === 'both' ? 2 : 1);
+  if (expected > MAX_EXPECTED_DISHES) {
     throw new UsageError(
-      `a run of ${Math.round(expected).toLocaleString('en')} expected parties is too long for the CLI (at most ${MAX_EXPECTED_PARTIES.toLocaleString('en')}): lower --minutes or the arrival rate`,
+      `a run of ${Math.round(expected).toLocaleString('en')} expected dishes is too long for the CLI (at most ${MAX_EXPECTED_DISHES.toLocaleString('en')}): lower --minutes, the arrival rate or the dishes per party`,
     );
   }
   return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [scenario.mode], format };
@@ -229,11 +235,12 @@ export function seriesCsv(runs: Restaurant[]): string {
 
 /**
  * Run the CLI: returns the exit code; writes results to `out` and problems to `err`.
+ * A relative `--file` is read from `cwd` (default: the process's working directory).
  */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd?: string): number {
   let opts;
   try {
-    opts = parseCli(argv);
+    opts = parseCli(argv, cwd);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`sim: ${e.message.replace(/\s+/g, ' ').slice(0, 2000)}\n`);

@@ -15,7 +15,7 @@ const positive = z.number().finite().positive();
 export const MAX_DURATION_SECONDS = 365 * 24 * 3600;
 /** Largest coefficient of variation (sd / mean) a lognormal may have. */
 export const MAX_LOGNORMAL_CV = 100;
-/** Most time-series samples one run may record. */
+/** Most time-series samples one run may record (one at time 0, then one per interval). */
 export const MAX_SAMPLES = 1_000_000;
 
 /**
@@ -103,11 +103,11 @@ export const scenarioSchema = z
     if (s.warmupSeconds >= s.durationSeconds) {
       ctx.addIssue({ code: 'custom', path: ['warmupSeconds'], message: 'must be less than durationSeconds' });
     }
-    if (s.durationSeconds / s.sampleIntervalSeconds > MAX_SAMPLES) {
+    if (Math.floor(s.durationSeconds / s.sampleIntervalSeconds) + 1 > MAX_SAMPLES) {
       ctx.addIssue({
         code: 'custom',
         path: ['sampleIntervalSeconds'],
-        message: `at most ${MAX_SAMPLES.toLocaleString('en')} samples per run: use at least ${Math.ceil(s.durationSeconds / MAX_SAMPLES)} for this duration`,
+        message: `at most ${MAX_SAMPLES.toLocaleString('en')} samples per run: use at least ${Math.ceil(s.durationSeconds / (MAX_SAMPLES - 1))} for this duration`,
       });
     }
     const totalStations = s.kitchen.stations.reduce((t, st) => t + st.count, 0);
