@@ -125,11 +125,6 @@ export class MetricsCollector {
     };
   }
 
-  /** Total dishes served since time 0 (warm-up included). */
-  get servedSinceStart(): number {
-    return this.servedTotal;
-  }
-
   /** A member of `role` joins, starting idle. */
   onStaffAdded(t: number, role: Role): void {
     this.headcount[role]++;
