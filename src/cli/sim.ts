@@ -51,8 +51,10 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  */
 export const MAX_EXPECTED_DISHES = 1_000_000;
 
-/** Quote user text in a one-line message: printable ASCII only, at most 60 characters. */
-const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text).replace(/[^\x20-\x7e]/g, '?');
+/** User or parser text made safe for a one-line message: printable ASCII, at most `max` characters. */
+const printable = (text: string, max: number) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
+/** Quote user text in a one-line message. */
+const quote = (text: string) => printable(JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), 80);
 
 function num(flag: string, text: string, pattern: RegExp, check: (n: number) => boolean, want: string): number {
   const n = Number(text);
@@ -104,7 +106,7 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
       },
     }));
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]!.replace(/[^\x20-\x7e]/g, '?').slice(0, 200));
+    throw new UsageError(printable((e as Error).message.split('\n')[0]!, 200));
   }
   if (values.help) return 'help';
   if (values.scenario !== undefined && values.file !== undefined) throw new UsageError('give --scenario or --file, not both');
@@ -128,7 +130,7 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`${where}: not valid JSON (${(e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 120)})`);
+      throw new UsageError(`${where}: not valid JSON (${printable((e as Error).message, 120)})`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new UsageError(`${where}: expected a JSON object with a scenario`);
