@@ -10,6 +10,7 @@ export type {
   RunSummary,
   PartyState,
   PartyView,
+  Place,
   StaffView,
   StationView,
   TicketState,
@@ -25,5 +26,5 @@ export { MAX_DISHES_PER_PARTY } from './scenario.ts';
 export { Bus, type Envelope, type MessageKind, type Reply } from './bus/bus.ts';
 export { floorStaffMachine, staffActivity, type StaffRole } from './machines/floorStaffMachine.ts';
 export { stationMachine, stationActivity } from './machines/stationMachine.ts';
-export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role } from './metrics/collector.ts';
+export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role, Activity, RollingFigures } from './metrics/collector.ts';
 export { mmc, mg1, closedNetworkThroughput, capacityBound, meanDishesPerParty, type CapacityBound, type QueueFigures } from './metrics/theory.ts';

@@ -42,6 +42,21 @@ export interface MetricsSummary {
 }
 
 /**
+ * Figures over a trailing window of simulated time, for live displays. `windowSeconds` is
+ * the span actually covered: it starts at a sample time, so it lies between the requested
+ * window minus one sample interval and the requested window (shorter early in a run).
+ * `utilisation` splits each role's staff-time in the window; `now` holds instantaneous
+ * head counts per role and activity.
+ */
+export interface RollingFigures {
+  windowSeconds: number;
+  served: number;
+  throughputPerHour: number;
+  utilisation: Record<Role, UtilisationSplit>;
+  now: Record<Role, Record<Activity, number>>;
+}
+
+/**
  * Time series sampled every `sampleIntervalSeconds` of simulated time, as columns of equal
  * length. `throughputPerHour` is over the trailing `rollingWindowSeconds`; the counts
  * (`waitersBlocked`...) are instantaneous at the sample time.
@@ -84,6 +99,10 @@ export class MetricsCollector {
   private readonly tickets: TimeAverage;
   private readonly pass: TimeAverage;
   private readonly activity: Record<Role, Record<Activity, TimeAverage>>;
+  /** The same activity areas integrated from time 0, for rolling windows. */
+  private readonly activity0: Record<Role, Record<Activity, TimeAverage>>;
+  /** Cumulative activity areas at each sample time (role, activity) → column. */
+  private readonly areaHistory: Record<Role, Record<Activity, number[]>>;
   private readonly headcount: Record<Role, number> = { waiters: 0, cooks: 0, runners: 0 };
   readonly series: MetricsSeries;
   /** Mode changes as [time, mode] pairs, the first at time 0 (for shading charts). */
@@ -116,6 +135,17 @@ export class MetricsCollector {
       cooks: { working: ta(), blocked: ta(), idle: ta() },
       runners: { working: ta(), blocked: ta(), idle: ta() },
     };
+    const t0 = () => new TimeAverage(0);
+    this.activity0 = {
+      waiters: { working: t0(), blocked: t0(), idle: t0() },
+      cooks: { working: t0(), blocked: t0(), idle: t0() },
+      runners: { working: t0(), blocked: t0(), idle: t0() },
+    };
+    this.areaHistory = {
+      waiters: { working: [], blocked: [], idle: [] },
+      cooks: { working: [], blocked: [], idle: [] },
+      runners: { working: [], blocked: [], idle: [] },
+    };
     for (const d of opts.dishes) this.perDish.set(d, new SampleBuffer());
     this.series = {
       rollingWindowSeconds: opts.rollingWindowSeconds,
@@ -129,6 +159,7 @@ export class MetricsCollector {
   onStaffAdded(t: number, role: Role): void {
     this.headcount[role]++;
     this.activity[role].idle.add(t, 1);
+    this.activity0[role].idle.add(t, 1);
   }
 
   /** A staff member's activity changes. */
@@ -136,6 +167,8 @@ export class MetricsCollector {
     if (from === to) return;
     this.activity[role][from].add(t, -1);
     this.activity[role][to].add(t, 1);
+    this.activity0[role][from].add(t, -1);
+    this.activity0[role][to].add(t, 1);
   }
 
   onPartyArrived(t: number): void {
@@ -200,6 +233,41 @@ export class MetricsCollector {
     s.runnersBlocked.push(this.activity.runners.blocked.current);
     s.runnersWorking.push(this.activity.runners.working.current);
     s.cooksWorking.push(this.activity.cooks.working.current);
+    for (const role of ROLES) for (const a of ACTIVITIES) this.areaHistory[role][a].push(this.activity0[role][a].integral(t));
+  }
+
+  /** Figures over the trailing `windowSeconds` up to time `t` (≥ the last sample time). */
+  rolling(t: number, windowSeconds: number): RollingFigures {
+    const ts = this.series.t;
+    // The earliest sample inside the window, by binary search; never the sample at t itself.
+    let lo = 0;
+    let hi = ts.length - 1;
+    const start = t - windowSeconds;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && ts[lo]! >= t) lo--;
+    const t0 = ts.length > 0 ? ts[lo]! : t;
+    const span = Math.max(0, t - t0);
+    const served = this.servedTotal - (ts.length > 0 ? this.series.served[lo]! : 0);
+    const utilisation = {} as Record<Role, UtilisationSplit>;
+    const now = {} as Record<Role, Record<Activity, number>>;
+    for (const role of ROLES) {
+      const area = ACTIVITIES.map((a) => this.activity0[role][a].integral(t) - (ts.length > 0 ? this.areaHistory[role][a][lo]! : 0));
+      const total = area[0]! + area[1]! + area[2]!;
+      utilisation[role] =
+        total > 0
+          ? { working: area[0]! / total, blocked: area[1]! / total, idle: area[2]! / total }
+          : { working: 0, blocked: 0, idle: 1 };
+      now[role] = {
+        working: this.activity[role].working.current,
+        blocked: this.activity[role].blocked.current,
+        idle: this.activity[role].idle.current,
+      };
+    }
+    return { windowSeconds: span, served, throughputPerHour: span > 0 ? (served * 3600) / span : 0, utilisation, now };
   }
 
   /** Summary over [warmupSeconds, t]. */

@@ -296,3 +296,104 @@ describe('metrics', () => {
     expect(r.modeSpans).toEqual([{ t: 0, mode: 'sync' }, { t: 600, mode: 'async' }]);
   });
 });
+
+describe('what a live view reads', () => {
+  const staffAt = (t: TestRestaurant, time: number, id = 'waiter-1') => {
+    t.at(time);
+    return t.r.snapshot().staff.find((s) => s.id === id)!;
+  };
+
+  it('gives every walk its start and end place, so a person can be drawn at any moment', () => {
+    const t = new TestRestaurant().arrive();
+    expect(staffAt(t, 5)).toMatchObject({ state: 'walkingToTable', from: 'home', to: 1, since: 0, legSeconds: 10 });
+    expect(staffAt(t, 30)).toMatchObject({ state: 'takingOrder', from: 1, to: 1, since: 10, legSeconds: 60 });
+    expect(staffAt(t, 75)).toMatchObject({ state: 'walkingToKitchen', from: 1, to: 'pass', since: 70, legSeconds: 10 });
+    expect(staffAt(t, 100)).toMatchObject({ state: 'blockedAtPass', from: 'pass', to: 'pass', since: 80 });
+    expect(staffAt(t, 205)).toMatchObject({ state: 'carryingDish', from: 'pass', to: 1, since: 200, legSeconds: 10 });
+    expect(staffAt(t, 300)).toMatchObject({ state: 'idle', from: 1, to: 1 });
+  });
+
+  it('a runner carries a dish from the pass to the table of the dish it picked up', () => {
+    const t = new TestRestaurant({ mode: 'async', staff: { waiters: 1, runners: 1 } }).arrive(2);
+    const seen = new Set<string>();
+    for (let time = 0; time < 600; time += 1) {
+      const r = staffAt(t, time, 'runner-1');
+      if (r.state === 'carryingDish') {
+        expect(r.from).toBe('pass');
+        const ticket = t.r.snapshot().tickets.find((k) => k.id === r.ticketId)!;
+        const party = t.r.snapshot().parties.find((p) => p.id === ticket.partyId)!;
+        expect(r.to).toBe(party.table);
+        seen.add(String(r.to));
+      }
+    }
+    expect(seen.size).toBe(2);
+  });
+
+  it('gives a cooking station the length of its current cooking or plating', () => {
+    const t = new TestRestaurant({ timings: { ...testScenario().timings, plateSeconds: { dist: 'fixed', value: 20 } } }).arrive();
+    t.at(100);
+    expect(t.r.snapshot().stations[0]).toMatchObject({ state: 'cooking', since: 80, legSeconds: 120, down: false });
+    t.at(205);
+    expect(t.r.snapshot().stations[0]).toMatchObject({ state: 'plating', since: 200, legSeconds: 20 });
+    t.send({ type: 'stationDown', station: 'cold' });
+    expect(t.r.snapshot().stations[0]!.down).toBe(true);
+  });
+
+  describe('changing the arrival rate live', () => {
+    it('stops arrivals at rate 0 and starts them again at a positive rate', () => {
+      const t = new TestRestaurant({ arrivals: { kind: 'poisson', ratePerHour: 60 }, tables: 100, patienceSeconds: null });
+      t.at(3600);
+      const before = t.r.snapshot().partiesArrived;
+      expect(before).toBeGreaterThan(30);
+      t.send({ type: 'setArrivalRate', ratePerHour: 0 }).at(7200);
+      expect(t.r.snapshot()).toMatchObject({ partiesArrived: before, arrivalRatePerHour: 0 });
+      t.send({ type: 'setArrivalRate', ratePerHour: 120 }).at(10_800);
+      const after = t.r.snapshot().partiesArrived - before;
+      // Poisson(120): the 1-in-10,000 range is roughly 80…165.
+      expect(after).toBeGreaterThan(80);
+      expect(after).toBeLessThan(165);
+    });
+
+    it('rejects a rate that is negative or not finite, and keeps the old one', () => {
+      const t = new TestRestaurant({ arrivals: { kind: 'poisson', ratePerHour: 30 } });
+      for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expect(() => t.send({ type: 'setArrivalRate', ratePerHour: bad })).toThrow(RangeError);
+      }
+      expect(t.r.snapshot().arrivalRatePerHour).toBe(30);
+    });
+  });
+
+  describe('rolling figures', () => {
+    it('match the whole-run summary when the window covers the whole run', () => {
+      const r = createRestaurant({ ...loadPreset('friday-rush'), warmupSeconds: 0 });
+      r.runUntil(5000);
+      const whole = r.summary();
+      const rolling = r.rolling(10_000);
+      expect(rolling.windowSeconds).toBe(5000);
+      expect(rolling.served).toBe(whole.served);
+      expect(rolling.throughputPerHour).toBeCloseTo(whole.throughputPerHour, 9);
+      for (const role of ['waiters', 'runners', 'cooks'] as const) {
+        expect(rolling.utilisation[role].blocked).toBeCloseTo(whole.utilisation[role].blocked, 9);
+        expect(rolling.utilisation[role].working).toBeCloseTo(whole.utilisation[role].working, 9);
+      }
+    });
+
+    it('cover only the trailing window, and respond to a mode switch', () => {
+      const r = createRestaurant({ ...loadPreset('friday-rush'), warmupSeconds: 0, mode: 'sync' });
+      r.runUntil(5400);
+      const syncBlocked = r.rolling(900).utilisation.waiters.blocked;
+      r.send({ type: 'setMode', mode: 'async' });
+      r.runUntil(5400 + 3600);
+      const w = r.rolling(900);
+      expect(w.windowSeconds).toBeGreaterThan(900 - 60 - 1e-9);
+      expect(w.windowSeconds).toBeLessThanOrEqual(900);
+      expect(syncBlocked).toBeGreaterThan(0.3);
+      expect(w.utilisation.waiters.blocked).toBe(0);
+      const u = w.utilisation.waiters;
+      expect(u.working + u.blocked + u.idle).toBeCloseTo(1, 12);
+      // Served in the window = served-count difference across it.
+      const i = r.series.t.indexOf(9000 - w.windowSeconds);
+      expect(w.served).toBe(r.series.served.at(-1)! - r.series.served[i]!);
+    });
+  });
+});

@@ -13,6 +13,7 @@ import {
   TICKET_STATES,
   type PartyState,
   type PartyView,
+  type Place,
   type Restaurant,
   type RestaurantCommand,
   type RestaurantOptions,
@@ -59,6 +60,9 @@ interface StaffMember {
   activity: Activity;
   state: string;
   since: number;
+  /** Where the current state started and where it ends (equal for a state spent in place). */
+  from: Place;
+  to: Place;
 }
 
 interface Station {
@@ -97,8 +101,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   });
 
   // ---- random draws -------------------------------------------------------------------
-  const interArrival: Sampler =
-    s.arrivals.ratePerHour > 0 ? sampler({ dist: 'exponential', mean: 3600 / s.arrivals.ratePerHour }, streams.arrivals) : () => Infinity;
+  let arrivalRatePerHour = s.arrivals.ratePerHour;
+  const arrivalSampler = (ratePerHour: number): Sampler =>
+    ratePerHour > 0 ? sampler({ dist: 'exponential', mean: 3600 / ratePerHour }, streams.arrivals) : () => Infinity;
+  let interArrival = arrivalSampler(arrivalRatePerHour);
   const drawDishCount = sampler(s.dishesPerParty, streams.party);
   const drawTake = sampler(s.timings.takeOrderSeconds, streams.party);
   const drawEat = sampler(s.timings.eatSeconds, streams.party);
@@ -166,6 +172,23 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     metrics.onActivity(scheduler.now, role, who.activity, a);
     who.activity = a;
   };
+  /** Where a staff member's state `state` ends; `here` when it is spent where they stand. */
+  const placeOf = (state: string, ctx: { partyId: number | null; ticketId: number | null }, here: Place): Place => {
+    switch (state) {
+      case 'walkingToTable':
+      case 'takingOrder':
+      case 'submittingTicket':
+        return parties.get(ctx.partyId!)?.table ?? here;
+      case 'carryingDish':
+        return (ctx.ticketId !== null ? tickets.get(ctx.ticketId)?.party.table : parties.get(ctx.partyId!)?.table) ?? here;
+      case 'walkingToKitchen':
+      case 'blockedAtPass':
+      case 'walkingToPass':
+        return 'pass';
+      default:
+        return here;
+    }
+  };
   const staff: StaffMember[] = [];
   const staffById = new Map<string, StaffMember>();
   const roleOf = (r: StaffRole): Role => (r === 'waiter' ? 'waiters' : 'runners');
@@ -176,9 +199,18 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         clock: scheduler.clock,
         input: { id, role },
       });
-      const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0 };
+      const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0, from: 'home', to: 'home' };
       metrics.onStaffAdded(scheduler.now, roleOf(role));
-      actor.subscribe({ next: (snap) => track(m, snap.value as string, roleOf(role), staffActivity), error: fail });
+      actor.subscribe({
+        next: (snap) => {
+          const state = snap.value as string;
+          if (state === m.state) return;
+          m.from = m.to;
+          m.to = placeOf(state, snap.context, m.to);
+          track(m, state, roleOf(role), staffActivity);
+        },
+        error: fail,
+      });
       actor.on('atTable', (e) => setPartyState(parties.get(e.partyId)!, 'ordering'));
       actor.on('orderTaken', (e) => onOrderTaken(parties.get(e.partyId)!, e.protocol));
       actor.on('ticketsHandedIn', (e) => onTicketsHandedIn(parties.get(e.partyId)!));
@@ -474,9 +506,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     scheduleArrival();
     admit();
   };
+  let arrivalTimer: Timer | null = null;
   const scheduleArrival = () => {
     const gap = interArrival();
-    if (Number.isFinite(gap)) scheduler.schedule(gap, arrive);
+    arrivalTimer = Number.isFinite(gap) ? scheduler.schedule(gap, arrive) : null;
   };
 
   // ---- wiring -------------------------------------------------------------------------
@@ -532,6 +565,18 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         return;
       case 'admitParty':
         return admit(c.dishes);
+      case 'setArrivalRate': {
+        if (!(Number.isFinite(c.ratePerHour) && c.ratePerHour >= 0)) {
+          throw new RangeError(`arrival rate must be a finite number ≥ 0 per hour, got ${c.ratePerHour}`);
+        }
+        // Poisson arrivals are memoryless: redrawing the wait for the next party at the new
+        // rate gives exactly a Poisson process that changes rate now.
+        arrivalRatePerHour = c.ratePerHour;
+        interArrival = arrivalSampler(arrivalRatePerHour);
+        if (arrivalTimer) scheduler.cancel(arrivalTimer);
+        scheduleArrival();
+        return;
+      }
       case 'stationDown':
         return stationDown(c.station, 'manual');
       case 'stationUp':
@@ -577,6 +622,8 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           activity: m.activity,
           since: m.since,
           legSeconds: legSecondsOf(m.state, ctx.legs),
+          from: m.from,
+          to: m.to,
           partyId: m.state === 'idle' ? null : ctx.partyId,
           ticketId: m.state === 'idle' ? null : ctx.ticketId,
         };
@@ -584,7 +631,16 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       stations: stations.map((st) => {
         const ctx = st.actor.getSnapshot().context;
         const active = st.state === 'cooking' || st.state === 'plating';
-        return { id: st.id, kind: st.kind, state: st.state, since: st.since, ticketId: active ? ctx.ticketId : null, cookSeconds: active ? ctx.cookSeconds : 0 };
+        return {
+          id: st.id,
+          kind: st.kind,
+          state: st.state,
+          since: st.since,
+          ticketId: active ? ctx.ticketId : null,
+          cookSeconds: active ? ctx.cookSeconds : 0,
+          legSeconds: st.state === 'cooking' ? ctx.cookSeconds : st.state === 'plating' ? ctx.plateSeconds : 0,
+          down: st.downFor.size > 0,
+        };
       }),
       door: door.map((p) => p.id),
       kitchenQueues: Object.fromEntries([...kitchenQueues].map(([k, q]) => [k, q.map((t) => t.id)])),
@@ -592,6 +648,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       ticketCounts: { ...ticketCounts },
       partiesArrived,
       ticketsCreated,
+      arrivalRatePerHour,
     };
   };
 
@@ -640,6 +697,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     send,
     snapshot,
     subscribe: (listener) => bus.observe(listener),
+    rolling: (windowSeconds) => metrics.rolling(scheduler.now, windowSeconds),
     summary: () => ({
       scenario: s.name,
       seed: s.seed,

@@ -1,4 +1,4 @@
-import type { Activity, MetricsSeries, MetricsSummary } from '../metrics/collector.ts';
+import type { Activity, MetricsSeries, MetricsSummary, RollingFigures } from '../metrics/collector.ts';
 import type { CapacityBound } from '../metrics/theory.ts';
 import type { StaffRole } from '../machines/floorStaffMachine.ts';
 import type { Envelope } from '../bus/bus.ts';
@@ -48,7 +48,15 @@ export interface TicketView {
   orderedAt: number | null;
 }
 
-/** A waiter or runner. `legSeconds` is the length of the current timed state, from `since`. */
+/** A spot on the floor: a table number (1…tables), the pass, or the staff's starting spot. */
+export type Place = number | 'pass' | 'home';
+
+/**
+ * A waiter or runner. `legSeconds` is the length of the current timed state, from `since`.
+ * The state starts at `from` and ends at `to` (the same place unless the state is a walk:
+ * walkingToTable, walkingToKitchen, walkingToPass, carryingDish), so a view can place the
+ * person at any moment as `from + (to − from) · (now − since) / legSeconds`.
+ */
 export interface StaffView {
   id: string;
   role: StaffRole;
@@ -58,9 +66,11 @@ export interface StaffView {
   legSeconds: number;
   partyId: number | null;
   ticketId: number | null;
+  from: Place;
+  to: Place;
 }
 
-/** A kitchen station. */
+/** A kitchen station. `legSeconds`: length of the current cooking or plating state, from `since`. */
 export interface StationView {
   id: string;
   kind: string;
@@ -68,6 +78,9 @@ export interface StationView {
   since: number;
   ticketId: number | null;
   cookSeconds: number;
+  legSeconds: number;
+  /** Out of service (a scenario fault or a manual `stationDown`). */
+  down: boolean;
 }
 
 /** Everything a frame needs, copied out of the engine (safe to keep). */
@@ -86,6 +99,8 @@ export interface RestaurantSnapshot {
   ticketCounts: Record<TicketState, number>;
   partiesArrived: number;
   ticketsCreated: number;
+  /** The Poisson arrival rate now in force, parties per hour. */
+  arrivalRatePerHour: number;
 }
 
 /** Things a user (or a lesson) can do to a running restaurant. */
@@ -96,6 +111,11 @@ export type RestaurantCommand =
    * names) fixes what it orders instead of drawing from the menu.
    */
   | { type: 'admitParty'; dishes?: string[] }
+  /**
+   * Change the Poisson arrival rate from now on, parties per hour (≥ 0, finite; throws
+   * RangeError otherwise). The wait for the next party is redrawn at the new rate.
+   */
+  | { type: 'setArrivalRate'; ratePerHour: number }
   | { type: 'stationDown'; station: string }
   | { type: 'stationUp'; station: string };
 
@@ -124,6 +144,11 @@ export interface Restaurant {
   /** Observe every bus message (commands and events); returns an unsubscribe function. */
   subscribe(listener: (message: Envelope) => void): () => void;
   summary(): RunSummary;
+  /**
+   * Throughput and utilisation over the trailing `windowSeconds` of simulated time (or since
+   * time 0 when shorter), exact between samples: what a live display shows.
+   */
+  rolling(windowSeconds: number): RollingFigures;
   readonly series: MetricsSeries;
   readonly modeSpans: readonly { t: number; mode: Mode }[];
   /** Broken conservation rules (empty when all hold). */
