@@ -1,0 +1,84 @@
+import type { Scenario } from '../sim/index.ts';
+
+/**
+ * The parameters a user edits on the page, and how each applies: `live` changes the running
+ * restaurant at once, `reset` rebuilds it (same seed: the same customers) when Reset is pressed.
+ */
+export interface Params {
+  /** Poisson arrival rate, parties per hour. */
+  ratePerHour: number;
+  tables: number;
+  waiters: number;
+  runners: number;
+  /** Stations per kitchen kind, e.g. `{ grill: 2 }`. */
+  stations: Record<string, number>;
+  seed: number;
+}
+
+/** Limits the page keeps parameters within (tighter than the scenario schema: a floor must fit on a screen). */
+export interface ParamSpec {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  unit: string;
+  applies: 'live' | 'reset';
+}
+
+export const PARAM_SPECS = {
+  ratePerHour: { key: 'ratePerHour', label: 'Arrival rate', min: 0, max: 240, step: 1, unit: 'parties/h', applies: 'live' },
+  tables: { key: 'tables', label: 'Tables', min: 1, max: 40, step: 1, unit: '', applies: 'reset' },
+  waiters: { key: 'waiters', label: 'Waiters', min: 1, max: 12, step: 1, unit: '', applies: 'reset' },
+  runners: { key: 'runners', label: 'Runners', min: 0, max: 12, step: 1, unit: '', applies: 'reset' },
+  station: { key: 'station', label: 'Stations', min: 1, max: 8, step: 1, unit: '', applies: 'reset' },
+  seed: { key: 'seed', label: 'Seed', min: 0, max: 2 ** 32 - 1, step: 1, unit: '', applies: 'reset' },
+} as const satisfies Record<string, ParamSpec>;
+
+/** The parameters a scenario starts with. */
+export function paramsOf(s: Scenario): Params {
+  return {
+    ratePerHour: s.arrivals.ratePerHour,
+    tables: s.tables,
+    waiters: s.staff.waiters,
+    runners: s.staff.runners,
+    stations: Object.fromEntries(s.kitchen.stations.map((k) => [k.kind, k.count])),
+    seed: s.seed,
+  };
+}
+
+/** `base` with `p` applied (the scenario a Reset builds). */
+export function withParams(base: Scenario, p: Params): Scenario {
+  return {
+    ...base,
+    seed: p.seed,
+    arrivals: { ...base.arrivals, ratePerHour: p.ratePerHour },
+    tables: p.tables,
+    staff: { waiters: p.waiters, runners: p.runners },
+    kitchen: { stations: base.kitchen.stations.map((k) => ({ kind: k.kind, count: p.stations[k.kind] ?? k.count })) },
+  };
+}
+
+/**
+ * Bring a user's number into `spec`'s range. Returns the value to use and, when the input was
+ * changed, a sentence saying why (shown in the page). Non-numbers fall back to `fallback`.
+ */
+export function clampParam(spec: ParamSpec, label: string, raw: number, fallback: number): { value: number; message: string | null } {
+  if (!Number.isFinite(raw)) return { value: fallback, message: `${label}: "${String(raw)}" is not a number; kept ${fallback}.` };
+  const rounded = spec.step >= 1 ? Math.round(raw) : raw;
+  if (rounded < spec.min) return { value: spec.min, message: `${label}: ${raw} is below the minimum ${spec.min}; using ${spec.min}.` };
+  if (rounded > spec.max) return { value: spec.max, message: `${label}: ${raw} is above the maximum ${spec.max}; using ${spec.max}.` };
+  if (rounded !== raw) return { value: rounded, message: `${label}: ${raw} is not a whole number; using ${rounded}.` };
+  return { value: rounded, message: null };
+}
+
+/** Names of the parameters that differ between `a` and `b` and apply only on reset. */
+export function pendingChanges(running: Params, edited: Params): string[] {
+  const out: string[] = [];
+  if (running.tables !== edited.tables) out.push('tables');
+  if (running.waiters !== edited.waiters) out.push('waiters');
+  if (running.runners !== edited.runners) out.push('runners');
+  for (const k of Object.keys(edited.stations)) if (running.stations[k] !== edited.stations[k]) out.push(`${k} stations`);
+  if (running.seed !== edited.seed) out.push('seed');
+  return out;
+}

@@ -1,0 +1,355 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  capacityBound,
+  createRestaurant,
+  type CapacityBound,
+  type Envelope,
+  type MetricsSummary,
+  type Mode,
+  type Restaurant,
+  type RestaurantSnapshot,
+  type RollingFigures,
+  type Scenario,
+} from '../sim/index.ts';
+import { clampParam, PARAM_SPECS, paramsOf, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
+
+/** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Simulated seconds per wall-clock second at 1× (one simulated minute per second). */
+export const SIM_SECONDS_PER_WALL_SECOND = 60;
+/** Longest wall-clock frame the driver honours, seconds: a hidden tab never causes a jump (PhET's constrainDt). */
+export const MAX_FRAME_SECONDS = 0.1;
+/** Wall-clock budget per frame at "as fast as possible", milliseconds. */
+export const MAX_SPEED_BUDGET_MS = 12;
+/** Trailing window of the live throughput and utilisation figures, simulated seconds. */
+export const ROLLING_WINDOW_SECONDS = 900;
+/** How often the figures and charts refresh, wall-clock seconds (a few hertz is plenty to read). */
+export const STATS_EVERY_SECONDS = 0.25;
+/** Messages kept for the floor's animations and the ticker. */
+export const RECENT_MESSAGES = 64;
+
+/** A message to the user about their input or the run (shown in a polite status region). */
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** Figures refreshed a few times a second (not per frame). Units: seconds, dishes per hour. */
+export interface LiveStats {
+  time: number;
+  /** Since opening (the live page measures from time 0: no warm-up). */
+  summary: MetricsSummary;
+  /** Over the last {@link ROLLING_WINDOW_SECONDS}. */
+  rolling: RollingFigures;
+  /** The current mode's capacity bound (queueing network bottleneck, see `capacityBound`). */
+  capacity: CapacityBound;
+  /** Capacity bound of each mode, to draw the bound line of whichever mode was running. */
+  capacityByMode: Record<Mode, number>;
+  /** Length of `series` when these stats were taken (charts redraw when it grows). */
+  seriesLength: number;
+}
+
+/** A message as the floor and ticker draw it. */
+export interface RecentMessage {
+  id: string;
+  kind: Envelope['kind'];
+  type: string;
+  topic: string;
+  time: number;
+  subject: string;
+  source: string;
+  /** Station kind a PlaceOrder goes to or a DishReady comes from, or null. */
+  station: string | null;
+  table: number | null;
+}
+
+export interface SimState {
+  presetName: string;
+  /** The preset as loaded, before the user's parameters. */
+  base: Scenario;
+  /** What the running restaurant was built from. */
+  scenario: Scenario;
+  /** Parameters the restaurant runs with, and the ones being edited (differ until Reset). */
+  running: Params;
+  edited: Params;
+  /** Names of edited parameters that wait for Reset. */
+  pending: string[];
+  mode: Mode;
+  playing: boolean;
+  speed: Speed;
+  /** The service's end (scenario duration) has been reached. */
+  finished: boolean;
+  /** Sampled once per frame. */
+  snapshot: RestaurantSnapshot;
+  stats: LiveStats;
+  notices: Notice[];
+  /** Bumped whenever a new restaurant replaces the old one (views reset their own state). */
+  generation: number;
+  /** Simulation events run by the last frame (for the frame budget). */
+  lastFrameEvents: number;
+
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Pause and advance to the next simulation event. */
+  step(): void;
+  /** Rebuild the restaurant from the preset with the edited parameters (same seed ⇒ same customers). */
+  reset(): void;
+  setSpeed(speed: Speed): void;
+  setMode(mode: Mode): void;
+  /** Load a preset by name (keeps mode and speed). Unknown names leave everything as it is, with a notice. */
+  loadPreset(name: string): void;
+  /** Edit a numeric parameter; out-of-range values are clamped with a notice. `station` needs `kind`. */
+  setParam(key: keyof typeof PARAM_SPECS, raw: number, kind?: string): void;
+  dismissNotice(id: number): void;
+  /** Advance by a wall-clock frame of `wallSeconds` (the frame loop calls this; tests call it directly). */
+  tick(wallSeconds: number): void;
+  /** Recent bus messages, oldest first (not reactive: read inside a frame). */
+  recentMessages(): readonly RecentMessage[];
+  /** The running engine (for charts reading its series, and tests). */
+  restaurant(): Restaurant;
+}
+
+export type SimStore = StoreApi<SimState>;
+
+/** What the store needs from the outside world: presets and a wall clock. */
+export interface SimStoreOptions {
+  presetNames: readonly string[];
+  loadPreset: (name: string) => Scenario;
+  initialPreset: string;
+  /** Wall clock in milliseconds (for "as fast as possible" budgets); defaults to performance.now. */
+  now?: () => number;
+}
+
+/**
+ * One store per simulation (Zustand vanilla, so compare mode can hold two). It owns the
+ * restaurant, maps wall time to simulated time (1× = one simulated minute per second, frames
+ * clamped to {@link MAX_FRAME_SECONDS}), samples a snapshot once per frame and the figures a
+ * few times a second. Errors from the engine pause the run with a notice; they never escape.
+ * @throws Error if `initialPreset` is not a preset (a programming error, not user input).
+ */
+export function createSimStore(opts: SimStoreOptions): SimStore {
+  const wallNow = opts.now ?? (() => performance.now());
+  let r: Restaurant;
+  let unsubscribe: () => void = () => {};
+  const recent: RecentMessage[] = [];
+  let sinceStats = 0;
+  let nextNotice = 1;
+  let stationOfDish = new Map<string, string>();
+
+  const attach = (scenario: Scenario, mode: Mode): Restaurant => {
+    unsubscribe();
+    recent.length = 0;
+    // The live page measures from opening: no warm-up window.
+    const restaurant = createRestaurant({ ...scenario, mode, warmupSeconds: 0 });
+    stationOfDish = new Map(scenario.menu.map((m) => [m.dish, m.station]));
+    unsubscribe = restaurant.subscribe((m) => {
+      const data = (m.data ?? {}) as { dish?: string; table?: number };
+      recent.push({
+        id: m.id,
+        kind: m.kind,
+        type: m.type,
+        topic: m.topic,
+        time: restaurant.now,
+        subject: m.subject ?? '',
+        source: m.source,
+        station: data.dish ? (stationOfDish.get(data.dish) ?? null) : null,
+        table: typeof data.table === 'number' ? data.table : null,
+      });
+      if (recent.length > RECENT_MESSAGES) recent.splice(0, recent.length - RECENT_MESSAGES);
+    });
+    return restaurant;
+  };
+
+  const statsOf = (restaurant: Restaurant): LiveStats => {
+    const s = restaurant.scenario;
+    return {
+      time: restaurant.now,
+      summary: restaurant.summary(),
+      rolling: restaurant.rolling(ROLLING_WINDOW_SECONDS),
+      capacity: capacityBound(s, restaurant.mode),
+      capacityByMode: { sync: capacityBound(s, 'sync').boundPerHour, async: capacityBound(s, 'async').boundPerHour },
+      seriesLength: restaurant.series.t.length,
+    };
+  };
+
+  const base0 = opts.loadPreset(opts.initialPreset);
+  r = attach(base0, base0.mode);
+  const params0 = paramsOf(base0);
+
+  return createStore<SimState>()((set, get) => {
+    const notify = (tone: Notice['tone'], text: string) =>
+      set((st) => ({ notices: [...st.notices.filter((n) => n.text !== text).slice(-3), { id: nextNotice++, tone, text }] }));
+
+    /** Run `fn` against the engine; on an engine error pause and say so, leaving the page alive. */
+    const guarded = (fn: () => void): boolean => {
+      try {
+        fn();
+        return true;
+      } catch (e) {
+        set({ playing: false });
+        notify('error', `The simulation stopped: ${e instanceof Error ? e.message : String(e)}. Reset to start again.`);
+        return false;
+      }
+    };
+
+    const refresh = (withStats: boolean) => {
+      const patch: Partial<SimState> = { snapshot: r.snapshot() };
+      if (withStats) {
+        patch.stats = statsOf(r);
+        sinceStats = 0;
+      }
+      set(patch);
+    };
+
+    const rebuild = (base: Scenario, params: Params, presetName: string) => {
+      const scenario = withParams(base, params);
+      const prev = r;
+      try {
+        r = attach(scenario, get().mode);
+      } catch (e) {
+        r = prev;
+        notify('error', `Could not build that restaurant: ${e instanceof Error ? e.message : String(e)}. The previous one keeps running.`);
+        return;
+      }
+      set((st) => ({
+        presetName,
+        base,
+        scenario,
+        running: params,
+        edited: params,
+        pending: [],
+        finished: false,
+        generation: st.generation + 1,
+        snapshot: r.snapshot(),
+        stats: statsOf(r),
+      }));
+    };
+
+    return {
+      presetName: opts.initialPreset,
+      base: base0,
+      scenario: base0,
+      running: params0,
+      edited: params0,
+      pending: [],
+      mode: base0.mode,
+      playing: false,
+      speed: 1,
+      finished: false,
+      snapshot: r.snapshot(),
+      stats: statsOf(r),
+      notices: [],
+      generation: 0,
+      lastFrameEvents: 0,
+
+      play() {
+        if (get().finished) {
+          notify('info', 'This service is over. Press Reset to run it again.');
+          return;
+        }
+        set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      step() {
+        set({ playing: false });
+        if (get().finished) return;
+        guarded(() => {
+          const t = r.step();
+          if (t === null || t >= r.scenario.durationSeconds) set({ finished: t !== null });
+        });
+        refresh(true);
+      },
+      reset() {
+        const st = get();
+        rebuild(st.base, st.edited, st.presetName);
+      },
+      setSpeed(speed) {
+        if (!SPEEDS.includes(speed)) {
+          notify('warning', `Speed ${String(speed)} is not offered; kept ${String(get().speed)}×.`);
+          return;
+        }
+        set({ speed });
+      },
+      setMode(mode) {
+        if (mode !== 'sync' && mode !== 'async') return;
+        if (guarded(() => r.send({ type: 'setMode', mode }))) set({ mode });
+        refresh(true);
+      },
+      loadPreset(name) {
+        if (!opts.presetNames.includes(name)) {
+          notify('warning', `There is no scenario called "${name}"; kept ${get().presetName}.`);
+          return;
+        }
+        let base: Scenario;
+        try {
+          base = opts.loadPreset(name);
+        } catch (e) {
+          notify('error', `Scenario ${name} could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+          return;
+        }
+        rebuild(base, paramsOf(base), name);
+      },
+      setParam(key, raw, kind) {
+        const st = get();
+        const spec: ParamSpec = PARAM_SPECS[key];
+        const label = key === 'station' ? `${kind ?? '?'} stations` : spec.label;
+        const current = key === 'station' ? (st.edited.stations[kind ?? ''] ?? 1) : (st.edited[key] as number);
+        if (key === 'station' && (kind === undefined || !(kind in st.edited.stations))) {
+          notify('warning', `There is no ${String(kind)} station in this kitchen.`);
+          return;
+        }
+        const { value, message } = clampParam(spec, label, raw, current);
+        if (message) notify('warning', message);
+        const edited: Params =
+          key === 'station' ? { ...st.edited, stations: { ...st.edited.stations, [kind!]: value } } : { ...st.edited, [key]: value };
+        if (key === 'ratePerHour') {
+          if (!guarded(() => r.send({ type: 'setArrivalRate', ratePerHour: value }))) return;
+          set({ edited, running: { ...st.running, ratePerHour: value } });
+          refresh(true);
+          return;
+        }
+        set({ edited, pending: pendingChanges(st.running, edited) });
+      },
+      dismissNotice(id) {
+        set((st) => ({ notices: st.notices.filter((n) => n.id !== id) }));
+      },
+      tick(wallSeconds) {
+        const st = get();
+        // Paused, nothing moves: no snapshot, no store update, no re-render.
+        if (!st.playing || st.finished) return;
+        const dt = Math.min(Math.max(0, Number.isFinite(wallSeconds) ? wallSeconds : 0), MAX_FRAME_SECONDS);
+        sinceStats += dt;
+        const before = r.eventsFired;
+        {
+          const end = r.scenario.durationSeconds;
+          guarded(() => {
+            if (st.speed === 'max') {
+              const start = wallNow();
+              while (r.now < end && wallNow() - start < MAX_SPEED_BUDGET_MS) r.runUntil(Math.min(end, r.now + 60));
+            } else {
+              r.runUntil(Math.min(end, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed));
+            }
+          });
+          if (r.now >= end) {
+            set({ finished: true, playing: false });
+            notify('info', `The service is over after ${Math.round(end / 60)} simulated minutes. Reset to run it again.`);
+          }
+        }
+        set({ lastFrameEvents: r.eventsFired - before });
+        refresh(sinceStats >= STATS_EVERY_SECONDS || get().finished);
+      },
+      recentMessages: () => recent,
+      restaurant: () => r,
+    };
+  });
+}
