@@ -6,7 +6,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     exclude: ['src/**/*.theory.test.ts', 'node_modules/**'],
+    // Engine tests run in Node; component tests opt into jsdom with a
+    // `// @vitest-environment jsdom` docblock.
     environment: 'node',
+    setupFiles: ['src/test/setupDom.ts'],
     testTimeout: 60_000,
   },
 });

@@ -61,10 +61,13 @@ export function withParams(base: Scenario, p: Params): Scenario {
 
 /**
  * Bring a user's number into `spec`'s range. Returns the value to use and, when the input was
- * changed, a sentence saying why (shown in the page). Non-numbers fall back to `fallback`.
+ * changed, a sentence saying why (shown in the page). `input` may be typed text; anything
+ * that is not a finite number keeps `fallback`.
  */
-export function clampParam(spec: ParamSpec, label: string, raw: number, fallback: number): { value: number; message: string | null } {
-  if (!Number.isFinite(raw)) return { value: fallback, message: `${label}: "${String(raw)}" is not a number; kept ${fallback}.` };
+export function clampParam(spec: ParamSpec, label: string, input: number | string, fallback: number): { value: number; message: string | null } {
+  const text = String(input).trim().slice(0, 40);
+  const raw = typeof input === 'number' ? input : text === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(raw)) return { value: fallback, message: `${label}: "${text}" is not a number; kept ${fallback}.` };
   const rounded = spec.step >= 1 ? Math.round(raw) : raw;
   if (rounded < spec.min) return { value: spec.min, message: `${label}: ${raw} is below the minimum ${spec.min}; using ${spec.min}.` };
   if (rounded > spec.max) return { value: spec.max, message: `${label}: ${raw} is above the maximum ${spec.max}; using ${spec.max}.` };

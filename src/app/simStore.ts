@@ -103,7 +103,7 @@ export interface SimState {
   /** Load a preset by name (keeps mode and speed). Unknown names leave everything as it is, with a notice. */
   loadPreset(name: string): void;
   /** Edit a numeric parameter; out-of-range values are clamped with a notice. `station` needs `kind`. */
-  setParam(key: keyof typeof PARAM_SPECS, raw: number, kind?: string): void;
+  setParam(key: keyof typeof PARAM_SPECS, raw: number | string, kind?: string): void;
   dismissNotice(id: number): void;
   /** Advance by a wall-clock frame of `wallSeconds` (the frame loop calls this; tests call it directly). */
   tick(wallSeconds: number): void;

@@ -1,0 +1,27 @@
+import { useSim, useSimStore } from './SimProvider.tsx';
+import { clock } from '../app/format.ts';
+
+/** The bottom strip: the scenario's "what to watch" line and a ticker of the latest messages. */
+export function BottomStrip() {
+  const store = useSimStore();
+  const watch = useSim((s) => s.scenario.watch);
+  useSim((s) => s.stats); // refresh the ticker with the figures, a few times a second
+  const recent = store.getState().recentMessages().slice(-4).reverse();
+  return (
+    <footer className="bottom">
+      <p className="watch">
+        <strong>What to watch:</strong> {watch}
+      </p>
+      <ol className="ticker" aria-label="Latest messages">
+        {recent.map((m) => (
+          <li key={m.id} className={m.kind}>
+            <span className="t">{clock(m.time)}</span>
+            <span className="kind">{m.kind}</span>
+            <span className="type">{m.type}</span>
+            <span className="to">{m.kind === 'command' ? `→ ${m.topic}` : `on ${m.topic}`}</span>
+          </li>
+        ))}
+      </ol>
+    </footer>
+  );
+}

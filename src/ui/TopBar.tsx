@@ -1,0 +1,93 @@
+import { motion } from 'framer-motion';
+import { useSim, useSimStore, useSimTime } from './SimProvider.tsx';
+import { useDerived } from './useDerived.ts';
+import { SPEEDS, type Speed } from '../app/simStore.ts';
+import { clock, speedLabel } from '../app/format.ts';
+import type { Mode } from '../sim/index.ts';
+
+/** Play / pause (one button whose name and icon change). */
+function PlayIcon({ playing }: { playing: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      {playing ? <path d="M3 2h3.5v12H3zM9.5 2H13v12H9.5z" fill="currentColor" /> : <path d="M4 2l10 6-10 6z" fill="currentColor" />}
+    </svg>
+  );
+}
+
+/**
+ * The top bar of UI.md: scenario, mode, play / step / reset, speed, the simulated clock and
+ * the Setup toggle. Every control has the accessible name the tests and screen readers use.
+ */
+export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames: readonly string[]; setupOpen: boolean; onToggleSetup: () => void }) {
+  const store = useSimStore();
+  const presetName = useSim((s) => s.presetName);
+  const mode = useSim((s) => s.mode);
+  const playing = useSim((s) => s.playing);
+  const speed = useSim((s) => s.speed);
+  const duration = useSim((s) => s.scenario.durationSeconds);
+  const pendingCount = useSim((s) => s.pending.length);
+  const time = useSimTime();
+  const clockText = useDerived(time, (t) => clock(t));
+  const act = store.getState();
+
+  return (
+    <header className="topbar">
+      <h1 className="brand">
+        Order Up
+      </h1>
+      <label className="field">
+        <span className="field-label visually-hidden">Scenario</span>
+        <select aria-label="Scenario" value={presetName} onChange={(e) => act.loadPreset(e.target.value)}>
+          {presetNames.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div role="radiogroup" aria-label="Mode" className="segmented">
+        {(['sync', 'async'] as Mode[]).map((m) => (
+          <label key={m} className={mode === m ? 'on' : ''}>
+            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => act.setMode(m)} />
+            {m === 'sync' ? 'Synchronous' : 'Asynchronous'}
+          </label>
+        ))}
+      </div>
+      <div className="transport">
+        <button type="button" className="primary" onClick={() => store.getState().togglePlay()} aria-label={playing ? 'Pause' : 'Play'}>
+          <PlayIcon playing={playing} />
+          <span aria-hidden="true">{playing ? 'Pause' : 'Play'}</span>
+        </button>
+        <button type="button" onClick={() => act.step()} title="Advance to the next simulation event">
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M2 2l8 6-8 6zM11 2h3v12h-3z" fill="currentColor" />
+          </svg>
+          Step
+        </button>
+        <button type="button" onClick={() => act.reset()} className={pendingCount > 0 ? 'attention' : ''} title={pendingCount > 0 ? 'Reset applies your pending changes' : 'Start the service again (same customers)'}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M8 3a5 5 0 1 1-4.6 3H1.2A7 7 0 1 0 8 1V0L4.5 2.5 8 5z" fill="currentColor" />
+          </svg>
+          Reset
+        </button>
+      </div>
+      <label className="field">
+        <span className="field-label">Speed</span>
+        <select aria-label="Speed" value={String(speed)} onChange={(e) => act.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={String(s)}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="clock" aria-label="Simulated time">
+        <motion.span className="clock-now">{clockText}</motion.span>
+        <span className="clock-of"> / {clock(duration)}</span>
+      </div>
+      <button type="button" className="setup-toggle" aria-expanded={setupOpen} aria-controls="setup" onClick={onToggleSetup}>
+        Setup{pendingCount > 0 ? ` (${pendingCount})` : ''}
+      </button>
+    </header>
+  );
+}

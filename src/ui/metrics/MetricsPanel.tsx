@@ -1,0 +1,143 @@
+import { useSim } from '../SimProvider.tsx';
+import { TimeChart, MODE_TINT, type Line } from './TimeChart.tsx';
+import { minutes, percent, title } from '../../app/format.ts';
+import { ROLLING_WINDOW_SECONDS, type SimState } from '../../app/simStore.ts';
+import { BLOCKED, ROLE_COLOUR } from '../floor/palette.ts';
+import type { Role, UtilisationSplit } from '../../sim/index.ts';
+
+/** A big number: its name, its value with unit, and one line of context. */
+function BigNumber({ name, value, unit, detail, tone }: { name: string; value: string; unit: string; detail: string; tone?: 'bad' | 'good' }) {
+  const id = `big-${name.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <div className={`big ${tone ?? ''}`} role="group" aria-labelledby={id}>
+      <div id={id} className="big-name">
+        {name}
+      </div>
+      <div className="big-value">
+        {value}
+        {unit && <span className="big-unit"> {unit}</span>}
+      </div>
+      <div className="big-detail">{detail}</div>
+    </div>
+  );
+}
+
+const ROLE_LABEL: Record<Role, string> = { waiters: 'Waiters', runners: 'Runners', cooks: 'Cooks' };
+const ROLE_FILL: Record<Role, string> = { waiters: ROLE_COLOUR.waiter, runners: ROLE_COLOUR.runner, cooks: ROLE_COLOUR.cook };
+
+/** Stacked working / blocked / idle bar of one role (fractions of its staff-time). */
+function UtilisationBar({ role, split, headcount }: { role: Role; split: UtilisationSplit; headcount: number }) {
+  const text = `${percent(split.working)} working, ${percent(split.blocked)} blocked, ${percent(split.idle)} idle`;
+  return (
+    <div className="util-row" role="group" aria-label={`${ROLE_LABEL[role]} utilisation`}>
+      <div className="util-name">
+        {ROLE_LABEL[role]} <span className="muted">×{headcount}</span>
+      </div>
+      <div className="util-bar" role="img" aria-label={text}>
+        <span style={{ width: `${split.working * 100}%`, background: ROLE_FILL[role] }} />
+        <span className="blocked" style={{ width: `${split.blocked * 100}%`, background: BLOCKED }} />
+        <span style={{ width: `${split.idle * 100}%` }} className="idle" />
+      </div>
+      <div className="util-text">{text}</div>
+    </div>
+  );
+}
+
+const bound = (s: SimState) => s.restaurant().series.mode.map((m) => {
+  const b = s.stats.capacityByMode[m];
+  return Number.isFinite(b) ? b : null;
+});
+
+const THROUGHPUT_LINES: Line[] = [
+  { label: 'Throughput', stroke: '#0072B2', values: (s) => s.restaurant().series.throughputPerHour },
+  { label: 'Capacity bound', stroke: '#1B1F24', dash: [6, 5], values: bound },
+];
+const QUEUE_LINES: Line[] = [
+  { label: 'Door', stroke: '#CC79A7', values: (s) => s.restaurant().series.door },
+  { label: 'Kitchen tickets', stroke: '#E69F00', values: (s) => s.restaurant().series.kitchenTickets },
+  { label: 'Pass', stroke: '#009E73', values: (s) => s.restaurant().series.pass },
+];
+
+/**
+ * The Metrics region: four big numbers, throughput against the capacity bound, queues over
+ * time, utilisation bars, per-dish latency and Little's law. Refreshed a few times a second.
+ */
+export function MetricsPanel() {
+  const stats = useSim((s) => s.stats);
+  const scenario = useSim((s) => s.scenario);
+  const snapshot = useSim((s) => s.snapshot);
+  const { summary, rolling, capacity } = stats;
+  const waiters = scenario.staff.waiters;
+  const blockedNow = rolling.now.waiters.blocked;
+  const window = `last ${Math.round(Math.min(ROLLING_WINDOW_SECONDS, Math.max(rolling.windowSeconds, 0)) / 60)} min`;
+  const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
+  const headcount: Record<Role, number> = {
+    waiters,
+    runners: scenario.staff.runners,
+    cooks: scenario.kitchen.stations.reduce((n, k) => n + k.count, 0),
+  };
+  const { L, lambda, W } = summary.littlesLaw;
+
+  return (
+    <section className="metrics" aria-label="Metrics">
+      <div className="bigs">
+        <BigNumber name="Throughput" value={rolling.throughputPerHour.toFixed(0)} unit="dishes/h" detail={`${window} · bound ${boundText} (${capacity.limitingStage})`} />
+        <BigNumber name="Dishes served" value={String(summary.served)} unit="dishes" detail={`${summary.walkedOut} part${summary.walkedOut === 1 ? 'y' : 'ies'} walked out`} />
+        <BigNumber name="Latency p95" value={(summary.latencySeconds.p95 / 60).toFixed(1)} unit="min" detail={`p50 ${minutes(summary.latencySeconds.p50)} · since opening`} />
+        <BigNumber
+          name="Waiters blocked"
+          value={percent(rolling.utilisation.waiters.blocked).replace('%', '')}
+          unit="%"
+          detail={`${blockedNow} of ${waiters} at the pass now · ${window}`}
+          tone={rolling.utilisation.waiters.blocked > 0.25 ? 'bad' : undefined}
+        />
+      </div>
+      <TimeChart
+        label="Throughput vs capacity bound (dishes/h)"
+        lines={THROUGHPUT_LINES}
+        height={128}
+        summary={`${rolling.throughputPerHour.toFixed(0)} dishes per hour over the ${window}; the ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} capacity bound is ${boundText}`}
+      />
+      <TimeChart
+        label="Queues"
+        lines={QUEUE_LINES}
+        height={110}
+        summary={`${snapshot.door.length} parties at the door, ${snapshot.ticketCounts.queued} kitchen tickets, ${snapshot.ticketCounts.atPass} dishes at the pass`}
+      />
+      <div className="mode-keys" aria-hidden="true">
+        <span><i style={{ background: MODE_TINT.sync }} /> Synchronous</span>
+        <span><i style={{ background: MODE_TINT.async }} /> Asynchronous</span>
+      </div>
+      <h3 className="panel-h">Utilisation ({window})</h3>
+      {(['waiters', 'runners', 'cooks'] as Role[])
+        .filter((r) => headcount[r] > 0)
+        .map((r) => (
+          <UtilisationBar key={r} role={r} split={rolling.utilisation[r]} headcount={headcount[r]} />
+        ))}
+      <h3 className="panel-h">Latency by dish (since opening)</h3>
+      <table className="dish-latency">
+        <thead>
+          <tr>
+            <th scope="col">Dish</th>
+            <th scope="col">Served</th>
+            <th scope="col">p50</th>
+            <th scope="col">p95</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(summary.perDish).map(([dish, d]) => (
+            <tr key={dish}>
+              <th scope="row">{title(dish)}</th>
+              <td>{d.served}</td>
+              <td>{minutes(d.latencySeconds.p50)}</td>
+              <td>{minutes(d.latencySeconds.p95)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="littles" title="Little's law: the mean number of orders in the restaurant equals the order rate times the mean time an order takes">
+        Little's law: L = {L.toFixed(1)} orders in progress ≈ λ·W = {(lambda * 3600).toFixed(0)}/h × {minutes(W)} = {(lambda * W).toFixed(1)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef } from 'react';
+import type uPlot from 'uplot';
+import type { Mode } from '../../sim/index.ts';
+import { useSimStore } from '../SimProvider.tsx';
+import type { SimState } from '../../app/simStore.ts';
+import 'uplot/dist/uPlot.min.css';
+
+/** Background tints for the time spent in each mode (legend under the charts). */
+export const MODE_TINT: Record<Mode, string> = { sync: 'rgba(120, 130, 150, 0.14)', async: 'rgba(0, 158, 115, 0.14)' };
+
+/** A line of a chart: label, colour, optional dash, and its values per sample. */
+export interface Line {
+  label: string;
+  stroke: string;
+  dash?: number[];
+  values: (s: SimState) => (number | null)[];
+}
+
+// uPlot draws on a canvas and reads matchMedia at import; jsdom (component tests) has
+// neither, so there the chart keeps only its text alternative.
+const canChart = () => typeof window.matchMedia === 'function' && !navigator.userAgent.includes('jsdom');
+
+/** Shade the spans of each mode behind the plot (a uPlot plugin). */
+function modeShading(getSpans: () => readonly { t: number; mode: Mode }[], toX: (t: number) => number): uPlot.Plugin {
+  return {
+    hooks: {
+      drawClear: (u) => {
+        const spans = getSpans();
+        const { ctx } = u;
+        const { left, top, width, height } = u.bbox;
+        ctx.save();
+        for (let i = 0; i < spans.length; i++) {
+          const x0 = Math.max(left, u.valToPos(toX(spans[i]!.t), 'x', true));
+          const end = i + 1 < spans.length ? u.valToPos(toX(spans[i + 1]!.t), 'x', true) : left + width;
+          const x1 = Math.min(left + width, end);
+          if (x1 <= x0) continue;
+          ctx.fillStyle = MODE_TINT[spans[i]!.mode];
+          ctx.fillRect(x0, top, x1 - x0, height);
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+/**
+ * A time-series chart (uPlot) of the running restaurant's series, x in simulated hours,
+ * redrawn when the store's figures refresh (a few times a second), never per frame.
+ * `summary` is the text alternative, also shown to screen readers.
+ */
+export function TimeChart({ label, lines, height, summary, yMin }: { label: string; lines: Line[]; height: number; summary: string; yMin?: number }) {
+  const store = useSimStore();
+  const holder = useRef<HTMLDivElement>(null);
+  const linesRef = useRef(lines);
+  useEffect(() => {
+    linesRef.current = lines;
+  });
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || !canChart()) return;
+    let plot: uPlot | null = null;
+    let disposed = false;
+    let unsubscribe = () => {};
+    let observer: ResizeObserver | null = null;
+    const data = (): uPlot.AlignedData => {
+      const s = store.getState();
+      const t = s.restaurant().series.t.map((x) => x / 3600);
+      return [t, ...linesRef.current.map((l) => l.values(s))] as uPlot.AlignedData;
+    };
+    void import('uplot').then(({ default: UPlot }) => {
+      if (disposed) return;
+      plot = new UPlot(
+        {
+          width: Math.max(200, el.clientWidth),
+          height,
+          legend: { show: false },
+          cursor: { show: false },
+          scales: { x: { time: false, range: () => [0, store.getState().scenario.durationSeconds / 3600] }, y: { range: (_u, _min, max) => [yMin ?? 0, Math.max(1, max * 1.1)] } },
+          axes: [
+            { stroke: '#5B6470', grid: { stroke: '#EEF0F3' }, size: 28, values: (_u, vals) => vals.map((v) => `${v}h`), font: '13px system-ui, sans-serif' },
+            { stroke: '#5B6470', grid: { stroke: '#EEF0F3' }, size: 44, font: '13px system-ui, sans-serif' },
+          ],
+          series: [{}, ...linesRef.current.map((l) => ({ label: l.label, stroke: l.stroke, width: 2.5, dash: l.dash, spanGaps: true, points: { show: false } }))],
+          plugins: [modeShading(() => store.getState().restaurant().modeSpans, (t) => t / 3600)],
+        },
+        data(),
+        el,
+      );
+      let lastStats = store.getState().stats;
+      unsubscribe = store.subscribe((s) => {
+        // Redraw when the figures refresh (a few hertz): new samples, a mode switch, a reset.
+        if (s.stats === lastStats) return;
+        lastStats = s.stats;
+        plot!.setData(data());
+      });
+      observer = new ResizeObserver(() => plot?.setSize({ width: Math.max(200, el.clientWidth), height }));
+      observer.observe(el);
+    });
+    return () => {
+      disposed = true;
+      unsubscribe();
+      observer?.disconnect();
+      plot?.destroy();
+    };
+  }, [store, height, yMin]);
+
+  return (
+    <figure className="chart">
+      <figcaption>
+        <span className="chart-title">{label}</span>
+        <span className="chart-keys" aria-hidden="true">
+          {lines.map((l) => (
+            <span key={l.label} className="key">
+              <svg width="22" height="10">
+                <line x1="1" y1="5" x2="21" y2="5" stroke={l.stroke} strokeWidth="3" strokeDasharray={l.dash?.join(' ')} />
+              </svg>
+              {l.label}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      <div ref={holder} className="chart-plot" style={{ height }} role="img" aria-label={`${label}: ${summary}`} />
+    </figure>
+  );
+}
