@@ -164,14 +164,22 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
     return restaurant;
   };
 
+  // The bound depends only on the scenario: computed once per restaurant, not per refresh
+  // (meanDishesPerParty integrates the dish-count distribution).
+  let bounds: Record<Mode, CapacityBound> | null = null;
+  let boundsFor: Scenario | null = null;
   const statsOf = (restaurant: Restaurant): LiveStats => {
     const s = restaurant.scenario;
+    if (boundsFor !== s || !bounds) {
+      bounds = { sync: capacityBound(s, 'sync'), async: capacityBound(s, 'async') };
+      boundsFor = s;
+    }
     return {
       time: restaurant.now,
       summary: restaurant.summary(),
       rolling: restaurant.rolling(ROLLING_WINDOW_SECONDS),
-      capacity: capacityBound(s, restaurant.mode),
-      capacityByMode: { sync: capacityBound(s, 'sync').boundPerHour, async: capacityBound(s, 'async').boundPerHour },
+      capacity: bounds[restaurant.mode],
+      capacityByMode: { sync: bounds.sync.boundPerHour, async: bounds.async.boundPerHour },
       seriesLength: restaurant.series.t.length,
     };
   };

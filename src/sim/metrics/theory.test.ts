@@ -28,6 +28,7 @@ describe('queueing formulas (QUEUEING.md worked values, μ = 1/min)', () => {
 
 describe('capacity bound', () => {
   const s = testScenario({
+    tables: 40,
     staff: { waiters: 2, runners: 1 },
     kitchen: { stations: [{ kind: 'cold', count: 2 }, { kind: 'grill', count: 1 }] },
     menu: [
@@ -50,6 +51,15 @@ describe('capacity bound', () => {
     expect(b.stages.find((x) => x.stage === 'waiters')!.perHour).toBeCloseTo((2 * 3600) / 70, 9);
     expect(b.stages.find((x) => x.stage === 'runners')!.perHour).toBeCloseTo(3600 / 20, 9);
     expect(b.boundPerHour).toBeCloseTo(24, 9);
+  });
+  it('tables: no more parties than tables ÷ the least time a party holds one', () => {
+    const few = { ...s, tables: 4 };
+    // sync hold = walk 10 + take 60 + walk 10 + mean cook 240 + plate 0 + carry 10 + eat 600 + pay 0 = 930 s.
+    const sync = capacityBound(few, 'sync');
+    expect(sync.stages.find((x) => x.stage === 'tables')!.perHour).toBeCloseTo((4 * 3600) / 930, 9);
+    expect(sync.limitingStage).toBe('tables');
+    // async: the ticket is submitted (0 s here) instead of walked to the kitchen.
+    expect(capacityBound(few, 'async').stages.find((x) => x.stage === 'tables')!.perHour).toBeCloseTo((4 * 3600) / 920, 9);
   });
   it('mean dishes per party counts the rounding to a whole dish, at least one', () => {
     expect(meanDishesPerParty(testScenario({ dishesPerParty: { dist: 'fixed', value: 2.4 } }))).toBe(2);

@@ -90,7 +90,11 @@ export interface CapacityBound {
  *   (walk to table + take order + walk to kitchen + cook + plate + carry back), per party, × mean dishes per party
  *   (cook is a dish's mean cook time, so with several dishes this is an optimistic bound);
  * - async waiters: waiters ÷ (walk + take order + submit) × mean dishes per party;
- * - async runners: runners ÷ (2 walks) per dish (waiters do it when there are no runners).
+ * - async runners: runners ÷ (2 walks) per dish (waiters do it when there are no runners);
+ * - tables: tables ÷ the least mean time a party holds one (walk + take order + ticket to
+ *   the kitchen + one dish's mean cook + plate + carry + eat + pay; the slowest of several
+ *   dishes takes at least as long as one), × mean dishes per party. By Little's law on the
+ *   tables, party throughput = busy tables ÷ mean holding time ≤ tables ÷ that minimum.
  */
 export function capacityBound(s: Scenario, mode: Mode): CapacityBound {
   const totalShare = s.menu.reduce((t, m) => t + m.share, 0);
@@ -119,6 +123,10 @@ export function capacityBound(s: Scenario, mode: Mode): CapacityBound {
   } else {
     stages.push({ stage: 'waiters', perHour: perHour(s.staff.waiters, (walk + take + submit) / dishes + 2 * walk) });
   }
+  const eat = meanOf(s.timings.eatSeconds);
+  const pay = meanOf(s.timings.payingSeconds);
+  const hold = walk + take + (mode === 'sync' ? walk : submit) + meanCook + plate + walk + eat + pay;
+  stages.push({ stage: 'tables', perHour: perHour(s.tables, hold) * dishes });
   let limiting = stages[0]!;
   for (const st of stages) if (st.perHour < limiting.perHour) limiting = st;
   return { mode, boundPerHour: limiting.perHour, stages, limitingStage: limiting.stage };

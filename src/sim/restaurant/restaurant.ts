@@ -6,7 +6,7 @@ import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type StaffRole
 import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
 import { Bus } from '../bus/bus.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
-import { capacityBound } from '../metrics/theory.ts';
+import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
 import { MAX_DISHES_PER_PARTY, type Mode, type Scenario } from '../scenario.ts';
 import {
   PARTY_STATES,
@@ -652,6 +652,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     };
   };
 
+  // The bound depends only on the scenario and mode: computed once each.
+  const bounds: Partial<Record<Mode, CapacityBound>> = {};
+
   const checkInvariants = (): string[] => {
     const problems: string[] = [];
     const partySum = PARTY_STATES.reduce((a, k) => a + partyCounts[k], 0);
@@ -703,7 +706,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       seed: s.seed,
       mode,
       ...metrics.summary(scheduler.now),
-      capacity: capacityBound(s, mode),
+      capacity: (bounds[mode] ??= capacityBound(s, mode)),
     }),
     series: metrics.series,
     modeSpans: metrics.modeSpans,

@@ -69,7 +69,7 @@ export function MetricsPanel() {
   const { summary, rolling, capacity } = stats;
   const waiters = scenario.staff.waiters;
   const blockedNow = rolling.now.waiters.blocked;
-  const window = `last ${Math.round(Math.min(ROLLING_WINDOW_SECONDS, Math.max(rolling.windowSeconds, 0)) / 60)} min`;
+  const window = `last ${Math.ceil(Math.min(ROLLING_WINDOW_SECONDS, Math.max(rolling.windowSeconds, 0)) / 60)} min`;
   const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
   const headcount: Record<Role, number> = {
     waiters,
@@ -81,7 +81,7 @@ export function MetricsPanel() {
   return (
     <section className="metrics" aria-label="Metrics">
       <div className="bigs">
-        <BigNumber name="Throughput" value={rolling.throughputPerHour.toFixed(0)} unit="dishes/h" detail={`${window} · bound ${boundText} (${capacity.limitingStage})`} />
+        <BigNumber name="Throughput" value={summary.throughputPerHour.toFixed(0)} unit="dishes/h" detail={`since opening · bound ${boundText} (${capacity.limitingStage})`} />
         <BigNumber name="Dishes served" value={String(summary.served)} unit="dishes" detail={`${summary.walkedOut} part${summary.walkedOut === 1 ? 'y' : 'ies'} walked out`} />
         <BigNumber name="Latency p95" value={(summary.latencySeconds.p95 / 60).toFixed(1)} unit="min" detail={`p50 ${minutes(summary.latencySeconds.p50)} · since opening`} />
         <BigNumber
