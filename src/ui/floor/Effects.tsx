@@ -5,14 +5,17 @@ import { INK, ROLE_COLOUR } from './palette.ts';
 
 /**
  * How long a message's animation lasts, simulated seconds: about 0.8 s of wall time at 1×,
- * shortening at higher speeds (never under 0.25 s of wall time) so motion keeps up with
- * simulated time. Being a function of simulated time, a paused or stepped floor is exact.
+ * shortening at higher speeds (0.25 s of wall time, then at most {@link MAX_EFFECT_SECONDS})
+ * so motion keeps up with simulated time. Being a function of simulated time, a paused or stepped floor is exact.
  */
 export function effectSeconds(speed: Speed): number {
   const k = speed === 'max' ? 64 : speed;
   const wall = k <= 1 ? 0.8 : Math.max(0.25, 0.8 / Math.sqrt(k));
-  return wall * SIM_SECONDS_PER_WALL_SECOND * k;
+  return Math.min(MAX_EFFECT_SECONDS, wall * SIM_SECONDS_PER_WALL_SECOND * k);
 }
+
+/** Longest a message stays drawn, simulated seconds: at 64× older tickets would only clutter. */
+export const MAX_EFFECT_SECONDS = 240;
 
 const KITCHEN_IN_Y = 150;
 
@@ -23,7 +26,7 @@ const KITCHEN_IN_Y = 150;
  */
 export function Effects({ messages, now, speed, layout, reducedMotion }: { messages: readonly RecentMessage[]; now: number; speed: Speed; layout: FloorLayout; reducedMotion: boolean }) {
   const span = effectSeconds(speed);
-  const live = messages.filter((m) => now - m.time < span && now >= m.time).slice(-24);
+  const live = messages.filter((m) => now - m.time < span && now >= m.time).slice(-12);
   return (
     <g className="effects" aria-hidden="true">
       {live.map((m) => {

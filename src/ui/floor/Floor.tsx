@@ -86,14 +86,21 @@ export function Floor({ label = 'Restaurant floor' }: { label?: string }) {
         {/* the pass */}
         <g role="img" aria-label={`Pass: ${atPass.length} dish${atPass.length === 1 ? '' : 'es'} waiting`}>
           <rect x={layout.pass.x} y={layout.pass.y} width={layout.pass.w} height={layout.pass.h} rx={6} className="pass" />
-          <text className="zone-label" x={layout.pass.x + 10} y={layout.pass.y + 21} fill={INK}>
-            Pass{atPass.length > 0 ? ` · ${atPass.length}` : ''}
+          <text className="zone-label" x={layout.pass.x - 8} y={layout.pass.y + 21} textAnchor="end" fill={INK}>
+            Pass
           </text>
-          {layout.kinds.map((k) =>
-            (passByKind.get(k.kind) ?? []).slice(0, 8).map((c, i, arr) => (
-              <Chip key={c.id} x={k.cx - ((arr.length - 1) * 20) / 2 + i * 20} y={layout.pass.y + layout.pass.h / 2} chip={c} />
-            )),
+          {atPass.length > 0 && (
+            <text className="zone-count" x={layout.pass.x + layout.pass.w + 8} y={layout.pass.y + 21} fill={INK}>
+              {atPass.length}
+            </text>
           )}
+          {layout.kinds.map((k) => {
+            const chips = (passByKind.get(k.kind) ?? []).slice(0, 8);
+            const lo = layout.pass.x + 14;
+            const hi = layout.pass.x + layout.pass.w - 14 - (chips.length - 1) * 22;
+            const start = Math.min(hi, Math.max(lo, k.cx - ((chips.length - 1) * 22) / 2));
+            return chips.map((c, i) => <Chip key={c.id} x={start + i * 22} y={layout.pass.y + layout.pass.h / 2} chip={c} />);
+          })}
         </g>
         {/* dining room */}
         {layout.tables.map((box) => {

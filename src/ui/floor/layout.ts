@@ -103,7 +103,8 @@ export function floorLayout(stations: readonly { id: string; kind: string }[], t
 
   const door = { x: 62, y: FLOOR_BOTTOM - 6 };
   const doorSlots = 11;
-  const pass = { x: 40, y: PASS_Y, w: FLOOR_WIDTH - 80, h: PASS_H };
+  // The counter leaves room on its left for its label.
+  const pass = { x: 100, y: PASS_Y, w: FLOOR_WIDTH - 140, h: PASS_H };
   return {
     stations: boxes,
     kinds,
