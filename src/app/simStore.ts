@@ -63,6 +63,8 @@ export interface RecentMessage {
   source: string;
   /** Station kind a PlaceOrder goes to or a DishReady comes from, or null. */
   station: string | null;
+  /** Protocol of the order the message belongs to (`data.protocol`), if it says. */
+  protocol: Mode | null;
   table: number | null;
 }
 
@@ -147,7 +149,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
     const restaurant = createRestaurant({ ...scenario, mode, warmupSeconds: 0 });
     stationOfDish = new Map(scenario.menu.map((m) => [m.dish, m.station]));
     unsubscribe = restaurant.subscribe((m) => {
-      const data = (m.data ?? {}) as { dish?: string; table?: number };
+      const data = (m.data ?? {}) as { dish?: string; table?: number; protocol?: Mode };
       recent.push({
         id: m.id,
         kind: m.kind,
@@ -158,6 +160,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         source: m.source,
         station: data.dish ? (stationOfDish.get(data.dish) ?? null) : null,
         table: typeof data.table === 'number' ? data.table : null,
+        protocol: data.protocol === 'sync' || data.protocol === 'async' ? data.protocol : null,
       });
       if (recent.length > RECENT_MESSAGES) recent.splice(0, recent.length - RECENT_MESSAGES);
     });
@@ -224,6 +227,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         return;
       }
       set((st) => ({
+        // A new restaurant: notices about the old one no longer apply.
+        notices: st.notices.filter((n) => n.tone === 'error' && n.text.startsWith('Could not')),
         presetName,
         base,
         scenario,

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from './App.tsx';
+import { NOTICE_MS } from './Notices.tsx';
 import { SimProvider } from './SimProvider.tsx';
 import { createSimStore, type SimStore } from '../app/simStore.ts';
 import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
@@ -116,6 +117,23 @@ describe('the live page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset to apply' }));
     expect(store.getState().scenario.tables).toBe(40);
     expect(screen.getByRole('region', { name: 'Restaurant floor' }).querySelectorAll('[aria-label^="Table "]')).toHaveLength(40);
+  });
+
+  it('a notice goes by itself after a while, and Reset clears notices about the old run', () => {
+    vi.useFakeTimers();
+    try {
+      const store = renderPage();
+      act(() => store.getState().setParam('waiters', 99));
+      expect(screen.getByRole('status')).toHaveTextContent('Waiters: 99 is above the maximum 12; using 12.');
+      act(() => vi.advanceTimersByTime(NOTICE_MS + 10));
+      expect(screen.getByRole('status')).toBeEmptyDOMElement();
+      act(() => store.getState().setParam('waiters', 0));
+      expect(screen.getByRole('status')).not.toBeEmptyDOMElement();
+      fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+      expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the arrival rate applies live', () => {

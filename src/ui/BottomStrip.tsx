@@ -10,7 +10,18 @@ export function BottomStrip() {
   return (
     <footer className="bottom">
       <p className="watch">
-        <strong>What to watch:</strong> {watch}
+        <strong>What to watch:</strong> {watch}{' '}
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            const el = document.getElementById('how-it-works');
+            el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+            el?.focus({ preventScroll: true });
+          }}
+        >
+          How it works
+        </button>
       </p>
       <ol className="ticker" aria-label="Latest messages">
         {recent.map((m) => (

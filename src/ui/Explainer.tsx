@@ -15,7 +15,7 @@ export function Explainer() {
   const mode = useSim((s) => s.mode);
   const description = useSim((s) => s.scenario.description);
   return (
-    <section className="explainer" aria-label="How it works">
+    <section className="explainer" aria-label="How it works" id="how-it-works" tabIndex={-1}>
       <h2>How it works</h2>
       <p className="lede">{description}</p>
       <div className={`mode-card ${mode === 'sync' ? 'current' : ''}`}>

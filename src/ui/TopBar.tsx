@@ -71,8 +71,11 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
           Reset
         </button>
       </div>
-      <label className="field">
-        <span className="field-label">Speed</span>
+      <label className="field" title="Speed: simulated minutes per second">
+        <svg viewBox="0 0 20 16" width="20" height="16" aria-hidden="true" className="field-icon">
+          <path d="M1 2l8 6-8 6zM10 2l8 6-8 6z" fill="currentColor" />
+        </svg>
+        <span className="visually-hidden">Speed</span>
         <select aria-label="Speed" value={String(speed)} onChange={(e) => act.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s} value={String(s)}>

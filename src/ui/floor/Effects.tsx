@@ -35,7 +35,9 @@ export function Effects({ messages, now, speed, layout, reducedMotion }: { messa
         if (m.kind === 'command' && m.table !== null && kind) {
           const table = layout.tables[m.table - 1];
           if (!table) return null;
-          const from = { x: table.x, y: table.y - table.h / 2 };
+          // Async: the ticket is sent from the table. Sync: the waiter carried it to the pass
+          // and hands it over in person (a synchronous call), so it leaves from the pass.
+          const from = m.protocol === 'sync' ? { x: kind.cx, y: layout.pass.y + layout.pass.h + 20 } : { x: table.x, y: table.y - table.h / 2 };
           const to = { x: kind.cx, y: KITCHEN_IN_Y };
           const k = reducedMotion ? 1 : Math.min(1, f * 1.6);
           const x = from.x + (to.x - from.x) * k;
@@ -67,7 +69,7 @@ export function Effects({ messages, now, speed, layout, reducedMotion }: { messa
             <g key={m.id} opacity={reducedMotion ? (f < 0.5 ? 0.9 : 0) : 1 - f}>
               <circle cx={at.x} cy={at.y} r={radius} fill="none" stroke={colour} strokeWidth={4} />
               {m.type === 'DishReady' && (
-                <text className="event-label" x={at.x} y={at.y - radius - 6} textAnchor="middle" fill={INK}>
+                <text className="event-label" x={at.x} y={layout.pass.y + layout.pass.h + 22} textAnchor="middle" fill={INK}>
                   DishReady
                 </text>
               )}

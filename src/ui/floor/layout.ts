@@ -54,7 +54,7 @@ export interface FloorLayout {
 const STATION_Y = 98;
 const PASS_Y = 168;
 const PASS_H = 30;
-const FLOOR_TOP = 268;
+const FLOOR_TOP = 282;
 const FLOOR_BOTTOM = 700;
 const FLOOR_LEFT = 150;
 const FLOOR_RIGHT = 945;
@@ -117,12 +117,12 @@ export function floorLayout(stations: readonly { id: string; kind: string }[], t
     placeOf(place, index, count, role, roleIndex) {
       if (place === 'pass') {
         const span = pass.w - 80;
-        return { x: pass.x + 40 + (span * (index + 0.5)) / Math.max(1, count), y: PASS_Y + PASS_H + 30 };
+        return { x: pass.x + 40 + (span * (index + 0.5)) / Math.max(1, count), y: PASS_Y + PASS_H + 44 };
       }
       if (place === 'home') {
         return role === 'waiter'
-          ? { x: FLOOR_LEFT - 40 + (roleIndex % 2) * 34, y: FLOOR_TOP + 20 + Math.floor(roleIndex / 2) * 40 }
-          : { x: FLOOR_RIGHT - 20 - (roleIndex % 6) * 34, y: PASS_Y + PASS_H + 30 + Math.floor(roleIndex / 6) * 30 };
+          ? { x: FLOOR_LEFT - 70 + (roleIndex % 2) * 62, y: FLOOR_TOP + 10 + Math.floor(roleIndex / 2) * 52 }
+          : { x: FLOOR_RIGHT + 10 - (roleIndex % 6) * 62, y: PASS_Y + PASS_H + 44 + Math.floor(roleIndex / 6) * 52 };
       }
       const t = tableBoxes[place - 1];
       if (!t) return { x: FLOOR_WIDTH / 2, y: FLOOR_TOP };

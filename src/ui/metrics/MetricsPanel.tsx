@@ -98,6 +98,9 @@ export function MetricsPanel() {
         height={128}
         summary={`${rolling.throughputPerHour.toFixed(0)} dishes per hour over the ${window}; the ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} capacity bound is ${boundText}`}
       />
+      <p className="bound-note">
+        Dashed: the most this mode can sustain. Over 15 minutes the line can pass it while queues drain.
+      </p>
       <TimeChart
         label="Queues"
         lines={QUEUE_LINES}
