@@ -65,15 +65,19 @@ export function withParams(base: Scenario, p: Params): Scenario {
  * that is not a finite number keeps `fallback`.
  */
 export function clampParam(spec: ParamSpec, label: string, input: number | string, fallback: number): { value: number; message: string | null } {
-  const text = String(input).trim().slice(0, 40);
-  const raw = typeof input === 'number' ? input : text === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(raw)) return { value: fallback, message: `${label}: "${text}" is not a number; kept ${fallback}.` };
+  const text = String(input).trim();
+  // Plain decimals only: Number() would also take "0x10", "0b101" and "1e400" (Infinity).
+  const raw = typeof input === 'number' ? input : DECIMAL.test(text) ? Number(text) : Number.NaN;
+  const shown = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  if (!Number.isFinite(raw)) return { value: fallback, message: `${label}: "${shown}" is not a number; kept ${fallback}.` };
   const rounded = spec.step >= 1 ? Math.round(raw) : raw;
   if (rounded < spec.min) return { value: spec.min, message: `${label}: ${raw} is below the minimum ${spec.min}; using ${spec.min}.` };
   if (rounded > spec.max) return { value: spec.max, message: `${label}: ${raw} is above the maximum ${spec.max}; using ${spec.max}.` };
   if (rounded !== raw) return { value: rounded, message: `${label}: ${raw} is not a whole number; using ${rounded}.` };
   return { value: rounded, message: null };
 }
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Names of the parameters that differ between `a` and `b` and apply only on reset. */
 export function pendingChanges(running: Params, edited: Params): string[] {

@@ -11,6 +11,7 @@ import {
   type RollingFigures,
   type Scenario,
 } from '../sim/index.ts';
+import { title } from './format.ts';
 import { clampParam, PARAM_SPECS, paramsOf, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
 
 /** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
@@ -310,12 +311,14 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
           notify('error', `Scenario ${name} could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
           return;
         }
+        const discarded = get().pending;
         rebuild(base, paramsOf(base), name);
+        if (discarded.length > 0) notify('info', `Loaded ${name} with its own setup; your changes to ${discarded.join(', ')} were not applied.`);
       },
       setParam(key, raw, kind) {
         const st = get();
         const spec: ParamSpec = PARAM_SPECS[key];
-        const label = key === 'station' ? `${kind ?? '?'} stations` : spec.label;
+        const label = key === 'station' ? `${title(kind ?? '?')} stations` : spec.label;
         const current = key === 'station' ? (st.edited.stations[kind ?? ''] ?? 1) : (st.edited[key] as number);
         if (key === 'station' && (kind === undefined || !(kind in st.edited.stations))) {
           notify('warning', `There is no ${String(kind)} station in this kitchen.`);

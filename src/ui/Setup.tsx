@@ -27,7 +27,8 @@ function NumberField({ label, spec, value, onCommit }: { label: string; spec: Pa
         <span className={`applies ${spec.applies}`}>{spec.applies === 'live' ? 'live' : 'on Reset'}</span>
       </label>
       <div className="stepper">
-        <button type="button" aria-label={`Decrease ${label}`} onClick={() => onCommit(value - spec.step)} disabled={value <= spec.min}>
+        {/* Never disabled: a disabled button drops keyboard focus; at a limit the store clamps and says so. */}
+        <button type="button" aria-label={`Decrease ${label}`} onClick={() => onCommit(value - spec.step)}>
           −
         </button>
         <input
@@ -39,7 +40,7 @@ function NumberField({ label, spec, value, onCommit }: { label: string; spec: Pa
           onBlur={commit}
           onKeyDown={onKey}
         />
-        <button type="button" aria-label={`Increase ${label}`} onClick={() => onCommit(value + spec.step)} disabled={value >= spec.max}>
+        <button type="button" aria-label={`Increase ${label}`} onClick={() => onCommit(value + spec.step)}>
           +
         </button>
       </div>
@@ -68,14 +69,13 @@ export function Setup({ open }: { open: boolean }) {
         <NumberField key={kind} label={`${title(kind)} stations`} spec={PARAM_SPECS.station} value={n} onCommit={(v) => set('station', v, kind)} />
       ))}
       <NumberField label="Seed" spec={PARAM_SPECS.seed} value={edited.seed} onCommit={(v) => set('seed', v)} />
-      {pending.length > 0 && (
-        <p className="pending">
-          Waiting for Reset: {pending.join(', ')}.{' '}
-          <button type="button" className="primary" onClick={() => store.getState().reset()}>
-            Reset to apply
-          </button>
-        </p>
-      )}
+      {/* Always rendered, so focus stays here after pressing it. */}
+      <p className="pending">
+        {pending.length > 0 ? `Waiting for Reset: ${pending.join(', ')}.` : 'Nothing is waiting for Reset.'}{' '}
+        <button type="button" className={pending.length > 0 ? 'primary' : ''} aria-disabled={pending.length === 0} onClick={() => pending.length > 0 && store.getState().reset()}>
+          Reset to apply
+        </button>
+      </p>
     </section>
   );
 }

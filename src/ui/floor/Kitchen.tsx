@@ -3,7 +3,7 @@ import { motion, type MotionValue } from 'framer-motion';
 import type { StationView } from '../../sim/index.ts';
 import { useDerived } from '../useDerived.ts';
 import { title } from '../../app/format.ts';
-import type { FloorLayout, StationBox } from './layout.ts';
+import { LABEL_PITCH, type FloorLayout, type StationBox } from './layout.ts';
 import { IDLE, INK, kindColour, MUTED, ROLE_COLOUR } from './palette.ts';
 
 type StationProps = Pick<StationView, 'id' | 'kind' | 'state' | 'since' | 'legSeconds' | 'down'> & {
@@ -22,7 +22,9 @@ export const Station = memo(function Station(p: StationProps) {
   const dashOffset = useDerived(p.time, (t) =>
     active && p.legSeconds > 0 ? circumference * (1 - Math.min(1, Math.max(0, (t - p.since) / p.legSeconds))) : circumference,
   );
-  const label = p.down ? 'down' : active ? (p.dish ?? p.state) : 'idle';
+  // A narrow station shows the dish's initial; the full words stay in its accessible name.
+  const word = p.down ? 'down' : active ? (p.dish ?? p.state) : 'idle';
+  const label = box.pitch >= LABEL_PITCH ? word : p.down ? '⚠' : active ? word[0]!.toUpperCase() : '';
   const name = `${title(p.kind)} ${p.number}: ${p.down ? 'down (fault)' : active ? `${p.state} ${p.dish ?? ''}`.trim() : 'idle'}`;
   const s = box.size;
   return (

@@ -3,7 +3,7 @@ import { motion, type MotionValue } from 'framer-motion';
 import type { Place, StaffView } from '../../sim/index.ts';
 import { useDerived } from '../useDerived.ts';
 import { mmss } from '../../app/format.ts';
-import { lerp, WALKING_STATES, type FloorLayout } from './layout.ts';
+import { lerp, PASS_ROW, WALKING_STATES, type FloorLayout } from './layout.ts';
 import { BLOCKED, IDLE, INK, ROLE_COLOUR, STAFF_STATE_LABEL, STAFF_STATE_SHORT } from './palette.ts';
 
 type Props = Pick<StaffView, 'id' | 'role' | 'state' | 'activity' | 'since' | 'legSeconds' | 'from' | 'to'> & {
@@ -63,10 +63,10 @@ export const Staff = memo(function Staff(p: Props) {
       </text>
       {p.state === 'carryingDish' && <circle cx={14} cy={-14} r={7} fill="#fff" stroke={INK} strokeWidth={2} />}
       {blocked ? (
-        <g transform="translate(0,-40)">
-          <rect x={-44} y={-13} width={88} height={26} rx={13} fill={BLOCKED} />
-          <Hourglass x={-28} y={0} size={12} colour="#fff" />
-          <motion.text className="badge-text" x={6} y={6} textAnchor="middle" fill="#fff">
+        <g transform={`translate(0,${p.index % 2 === 1 && p.count > PASS_ROW ? 40 : -40})`}>
+          <rect x={-40} y={-13} width={80} height={26} rx={13} fill={BLOCKED} />
+          <Hourglass x={-26} y={0} size={12} colour="#fff" />
+          <motion.text className="badge-text" x={7} y={6} textAnchor="middle" fill="#fff">
             {timer}
           </motion.text>
         </g>

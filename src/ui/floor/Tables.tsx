@@ -4,7 +4,7 @@ import type { TicketState } from '../../sim/index.ts';
 import { useDerived } from '../useDerived.ts';
 import { mmss, title } from '../../app/format.ts';
 import type { TableBox } from './layout.ts';
-import { INK, kindColour, MUTED, PARTY_FILL, PARTY_STATE_LABEL, ROLE_COLOUR } from './palette.ts';
+import { INK, kindColour, MUTED, PARTY_FILL, PARTY_STATE_LABEL, PARTY_STATE_SHORT, ROLE_COLOUR } from './palette.ts';
 
 /** One dish of a party, as the table shows it. */
 export interface DishChip {
@@ -83,11 +83,11 @@ export const Table = memo(
         {partyId !== null && (
           <>
             {/* the party: a cluster of triangles, one per diner */}
-            {Array.from({ length: Math.min(3, chips.length) }, (_, i) => (
+            {Array.from({ length: box.w >= 80 ? Math.min(3, chips.length) : 0 }, (_, i) => (
               <path key={i} d={`M${-box.w / 2 + 7 + i * 12} ${box.h / 2 - 6} l6 -11 l6 11 z`} fill={ROLE_COLOUR.party} />
             ))}
             <text className="table-state" x={0} y={-box.h / 2 + 19} textAnchor="middle" fill={INK}>
-              {PARTY_STATE_LABEL[partyState!] ?? partyState}
+              {(box.w >= 80 ? PARTY_STATE_LABEL : PARTY_STATE_SHORT)[partyState!] ?? partyState}
             </text>
             {waiting && (
               <motion.text className="table-timer" x={box.w / 2 - 6} y={box.h / 2 - 6} textAnchor="end" fill={INK}>

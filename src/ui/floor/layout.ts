@@ -17,7 +17,14 @@ export interface StationBox extends Point {
   id: string;
   kind: string;
   size: number;
+  /** Distance between neighbouring stations: under {@link LABEL_PITCH} there is no room for a word. */
+  pitch: number;
 }
+
+/** Narrowest station pitch, in user units, that fits a dish name under the station. */
+export const LABEL_PITCH = 62;
+/** Most staff that stand in one row at the pass; more stand in two staggered rows. */
+export const PASS_ROW = 9;
 
 export interface KindGroup {
   kind: string;
@@ -77,7 +84,7 @@ export function floorLayout(stations: readonly { id: string; kind: string }[], t
   for (const kind of kindsInOrder) {
     const start = x;
     for (const s of stations.filter((t) => t.kind === kind)) {
-      boxes.set(s.id, { id: s.id, kind, size, x: x + pitch / 2, y: STATION_Y });
+      boxes.set(s.id, { id: s.id, kind, size, pitch, x: x + pitch / 2, y: STATION_Y });
       x += pitch;
     }
     kinds.push({ kind, x: start, width: x - start, cx: (start + x) / 2 });
@@ -117,7 +124,9 @@ export function floorLayout(stations: readonly { id: string; kind: string }[], t
     placeOf(place, index, count, role, roleIndex) {
       if (place === 'pass') {
         const span = pass.w - 80;
-        return { x: pass.x + 40 + (span * (index + 0.5)) / Math.max(1, count), y: PASS_Y + PASS_H + 44 };
+        // A crowd at the pass stands in two staggered rows so their timers stay apart.
+        const second = count > PASS_ROW && index % 2 === 1;
+        return { x: pass.x + 40 + (span * (index + 0.5)) / Math.max(1, count), y: PASS_Y + PASS_H + 44 + (second ? 40 : 0) };
       }
       if (place === 'home') {
         return role === 'waiter'

@@ -47,6 +47,16 @@ export const PARTY_STATE_LABEL: Record<string, string> = {
   paying: 'paying',
 };
 
+/** The same, for tables too narrow for the words above. */
+export const PARTY_STATE_SHORT: Record<string, string> = {
+  waitingForTable: 'door',
+  seated: 'seated',
+  ordering: 'order',
+  waitingForFood: 'wait',
+  eating: 'eat',
+  paying: 'pay',
+};
+
 export const PARTY_FILL: Record<string, string> = {
   seated: '#F3E8F1',
   ordering: '#F3E8F1',

@@ -99,7 +99,8 @@ export function MetricsPanel() {
         summary={`${rolling.throughputPerHour.toFixed(0)} dishes per hour over the ${window}; the ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} capacity bound is ${boundText}`}
       />
       <p className="bound-note">
-        Dashed: the most this mode can sustain. Over 15 minutes the line can pass it while queues drain.
+        Dashed: the most this mode can sustain while serving every order. Throughput passes it over a short window
+        while queues drain, or when a station is overloaded (its queue grows while other dishes flow).
       </p>
       <TimeChart
         label="Queues"
@@ -139,7 +140,8 @@ export function MetricsPanel() {
         </tbody>
       </table>
       <p className="littles" title="Little's law: the mean number of orders in the restaurant equals the order rate times the mean time an order takes">
-        Little's law: L = {L.toFixed(1)} orders in progress ≈ λ·W = {(lambda * 3600).toFixed(0)}/h × {minutes(W)} = {(lambda * W).toFixed(1)}
+        Little's law (holds in a steady state): L = {L.toFixed(1)} dishes in progress ≈ λ·W = {(lambda * 3600).toFixed(0)}/h × {minutes(W)} ={' '}
+        {(lambda * W).toFixed(1)}
       </p>
     </section>
   );
