@@ -57,7 +57,7 @@ export function Effects({ messages, now, speed, layout, reducedMotion }: { messa
           let at: { x: number; y: number } | null = null;
           let colour: string = ROLE_COLOUR.runner;
           if (m.type === 'DishReady' && kind) {
-            at = { x: kind.cx, y: layout.pass.y + layout.pass.h / 2 };
+            at = { x: Math.min(layout.pass.x + layout.pass.w - 30, Math.max(layout.pass.x + 30, kind.cx)), y: layout.pass.y + layout.pass.h / 2 };
             colour = ROLE_COLOUR.cook;
           } else if (m.table !== null && layout.tables[m.table - 1]) {
             const t = layout.tables[m.table - 1]!;

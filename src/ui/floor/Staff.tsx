@@ -31,6 +31,36 @@ export function Hourglass({ x, y, size, colour }: { x: number; y: number; size: 
   );
 }
 
+/** The small icon at a person's shoulder: notepad (taking an order), ticket (sending or carrying it), plate (carrying a dish). */
+function StateIcon({ state }: { state: string }) {
+  switch (state) {
+    case 'takingOrder':
+      return (
+        <g transform="translate(15,-17)">
+          <rect x={-6} y={-8} width={12} height={15} rx={1.5} fill="#fff" stroke={INK} strokeWidth={1.6} />
+          <path d="M-3 -3h6M-3 1h6M-3 4h4" stroke={INK} strokeWidth={1.3} />
+        </g>
+      );
+    case 'submittingTicket':
+    case 'walkingToKitchen':
+      return (
+        <g transform="translate(16,-16) rotate(-12)">
+          <rect x={-9} y={-6} width={18} height={12} rx={1.5} fill="#FFFDF5" stroke={INK} strokeWidth={1.6} />
+          <path d="M-5 -2h10M-5 2h7" stroke={INK} strokeWidth={1.2} />
+        </g>
+      );
+    case 'carryingDish':
+      return (
+        <g transform="translate(15,-15)">
+          <circle r={8} fill="#fff" stroke={INK} strokeWidth={2} />
+          <circle r={4} fill="none" stroke={INK} strokeWidth={1} />
+        </g>
+      );
+    default:
+      return null;
+  }
+}
+
 /**
  * A waiter (circle) or runner (diamond). Position is a function of simulated time: on a walk
  * it moves from `from` to `to` over `legSeconds` from `since`; otherwise it stands at `to`.
@@ -61,7 +91,7 @@ export const Staff = memo(function Staff(p: Props) {
       <text className="person-id" y={5} textAnchor="middle" fill={blocked ? BLOCKED : '#fff'}>
         {role === 'waiter' ? p.number : `R${p.number}`}
       </text>
-      {p.state === 'carryingDish' && <circle cx={14} cy={-14} r={7} fill="#fff" stroke={INK} strokeWidth={2} />}
+      <StateIcon state={p.state} />
       {blocked ? (
         <g transform={`translate(0,${p.index % 2 === 1 && p.count > PASS_ROW ? 40 : -40})`}>
           <rect x={-40} y={-13} width={80} height={26} rx={13} fill={BLOCKED} />
