@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_DISHES_PER_PARTY, type Scenario } from '../sim/index.ts';
+import { MAX_DISHES_PER_PARTY, SUBSCRIBER_DEFAULTS, type Scenario } from '../sim/index.ts';
 
 export { MAX_DISHES_PER_PARTY };
 
@@ -52,6 +52,7 @@ const kindName = z
   .regex(/^(?!.*-\d+$)[A-Za-z][\w -]*$/, 'a letter, then letters, digits, spaces, _ or -, not ending in -<number> (that names a station)');
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
+const groupName = z.string().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes, starting with a letter');
 const zero = { dist: 'fixed', value: 0 } as const;
 
 export const scenarioSchema = z
@@ -81,6 +82,8 @@ export const scenarioSchema = z
           station: z.string().min(1).max(40),
           share: positive.max(1_000_000),
           cookSeconds: distributionSchema,
+          price: nonNegative.max(100_000).default(15),
+          stock: count(0, 1_000_000_000).nullable().default(null),
         }),
       )
       .min(1)
@@ -96,6 +99,27 @@ export const scenarioSchema = z
     }),
     faults: z
       .array(z.strictObject({ station: z.string().min(1).max(50), downAtSeconds: nonNegative, upAtSeconds: nonNegative }))
+      .max(1000)
+      .default([]),
+    subscribers: z
+      .array(
+        z
+          .strictObject({
+            name: z.enum(['billing', 'analytics', 'notifications', 'loyalty']),
+            group: groupName.optional(),
+            processingSeconds: distributionSchema.optional(),
+          })
+          // A subscriber's group defaults to its name, its processing time to its kind's.
+          .transform((x) => ({
+            name: x.name,
+            group: x.group ?? x.name,
+            processingSeconds: x.processingSeconds ?? SUBSCRIBER_DEFAULTS[x.name].processingSeconds,
+          })),
+      )
+      .max(50)
+      .default([]),
+    consumerFaults: z
+      .array(z.strictObject({ group: groupName, downAtSeconds: nonNegative, upAtSeconds: nonNegative }))
       .max(1000)
       .default([]),
   })
@@ -139,6 +163,24 @@ export const scenarioSchema = z
       }
       if (f.upAtSeconds <= f.downAtSeconds) {
         ctx.addIssue({ code: 'custom', path: ['faults', i, 'upAtSeconds'], message: 'must be after downAtSeconds' });
+      }
+    });
+    const kindOfGroup = new Map<string, string>();
+    s.subscribers.forEach((sub, i) => {
+      const kind = kindOfGroup.get(sub.group);
+      if (sub.group === 'runners') {
+        ctx.addIssue({ code: 'custom', path: ['subscribers', i, 'group'], message: 'the group "runners" is the floor staff’s own' });
+      } else if (kind !== undefined && kind !== sub.name) {
+        ctx.addIssue({ code: 'custom', path: ['subscribers', i, 'group'], message: `group "${sub.group}" already holds ${kind} subscribers; one group, one kind` });
+      }
+      kindOfGroup.set(sub.group, sub.name);
+    });
+    s.consumerFaults.forEach((f, i) => {
+      if (!kindOfGroup.has(f.group)) {
+        ctx.addIssue({ code: 'custom', path: ['consumerFaults', i, 'group'], message: `no subscriber group "${f.group}"` });
+      }
+      if (f.upAtSeconds <= f.downAtSeconds) {
+        ctx.addIssue({ code: 'custom', path: ['consumerFaults', i, 'upAtSeconds'], message: 'must be after downAtSeconds' });
       }
     });
   });

@@ -11,6 +11,7 @@ export type {
   PartyState,
   PartyView,
   Place,
+  ConsumersView,
   StaffView,
   StationView,
   TicketState,
@@ -21,9 +22,22 @@ export { Scheduler, type Timer } from './kernel/scheduler.ts';
 export { createStreams, RandomStream, STREAMS, type StreamName } from './kernel/rng.ts';
 export { sampler, meanOf, varianceOf, fixed, exponential, uniform, lognormal } from './kernel/distributions.ts';
 export type { Distribution, Sampler } from './kernel/distributions.ts';
-export type { Scenario, Mode, MenuItem, Fault } from './scenario.ts';
+export type { Scenario, Mode, MenuItem, Fault, Subscriber, ConsumerFault } from './scenario.ts';
 export { MAX_DISHES_PER_PARTY } from './scenario.ts';
-export { Bus, type Envelope, type MessageKind, type Reply } from './bus/bus.ts';
+export {
+  Bus,
+  ConsumerGroup,
+  ExternalGroup,
+  PoisonMessageError,
+  DEAD_LETTER_TOPIC,
+  type Envelope,
+  type MessageKind,
+  type Reply,
+  type DeadLetter,
+  type GroupView,
+  type DeliveryStatus,
+} from './bus/bus.ts';
+export { SUBSCRIBER_KINDS, SUBSCRIBER_DEFAULTS, type SubscriberKind, type SubscriberState } from './bus/subscribers.ts';
 export { floorStaffMachine, staffActivity, type StaffRole } from './machines/floorStaffMachine.ts';
 export { stationMachine, stationActivity } from './machines/stationMachine.ts';
 export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role, Activity, RollingFigures } from './metrics/collector.ts';

@@ -14,6 +14,25 @@ export interface MenuItem {
   /** Relative weight among menu items (normalised over the menu). */
   share: number;
   cookSeconds: Distribution;
+  /** Menu price in dollars (what billing charges). */
+  price: number;
+  /** Portions left, or null for no limit: at 0 the kitchen rejects PlaceOrder for it. */
+  stock: number | null;
+}
+
+/** A subscriber of the restaurant's events (see `src/sim/bus/subscribers.ts`). */
+export interface Subscriber {
+  name: 'billing' | 'analytics' | 'notifications' | 'loyalty';
+  /** Consumer group: subscribers sharing a group split its events. */
+  group: string;
+  processingSeconds: Distribution;
+}
+
+/** A consumer group's crash: down at `downAtSeconds`, back (re-reading from its committed offset) at `upAtSeconds`. */
+export interface ConsumerFault {
+  group: string;
+  downAtSeconds: number;
+  upAtSeconds: number;
 }
 
 /** A station fault: `station` is a station id (`grill-1`) or a kind (`grill`: every station of it). */
@@ -62,4 +81,6 @@ export interface Scenario {
     payingSeconds: Distribution;
   };
   faults: Fault[];
+  subscribers: Subscriber[];
+  consumerFaults: ConsumerFault[];
 }

@@ -34,11 +34,13 @@ describe('bus', () => {
     const bus = new Bus(() => 5, { retain: 3 });
     const seen: Envelope[] = [];
     bus.observe((m) => seen.push(m));
-    for (let i = 0; i < 10; i++) bus.publish('pass', 'DishReady', { i }, { ...meta, causationid: `m${i}` });
-    expect(new Set(seen.map((m) => m.id)).size).toBe(10);
+    for (let i = 0; i < 1000; i++) bus.publish('pass', 'DishReady', { i }, { ...meta, causationid: `m${i}` });
+    expect(new Set(seen.map((m) => m.id)).size).toBe(1000);
     expect(seen[9]).toMatchObject({ specversion: '1.0', datacontenttype: 'application/json', dataschema: 'orderup:DishReady/v1', causationid: 'm9', data: { i: 9 } });
-    expect(bus.recent.length).toBeGreaterThanOrEqual(3);
-    expect(bus.recent.length).toBeLessThan(6);
-    expect(bus.recent.at(-1)!.data).toEqual({ i: 9 });
+    expect(bus.messageAt('pass', 999)!.data).toEqual({ i: 999 });
+    expect(bus.messageAt('pass', 997)!.offset).toBe(997);
+    // Trimmed in batches: at most about twice the window plus a batch stays.
+    expect(bus.firstOffset('pass')).toBeGreaterThan(1000 - 3 - 200);
+    expect(bus.messageAt('pass', 0)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
  * often one purpose draws (say, more waiters walking) never shifts another (the customers
  * who arrive). The order of this list is part of the replay format: append, never reorder.
  */
-export const STREAMS = ['arrivals', 'party', 'cook', 'walks', 'service', 'faults', 'misc'] as const;
+export const STREAMS = ['arrivals', 'party', 'cook', 'walks', 'service', 'faults', 'misc', 'consumers'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 /** One seeded random stream: uniform doubles in [0, 1). Mutable; deterministic. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestRestaurant, testScenario } from '../../test/TestRestaurant.ts';
 import { createRestaurant } from './restaurant.ts';
 import { loadPreset, PRESET_NAMES, type ScenarioInput } from '../../scenarios/index.ts';
-import type { Envelope } from '../bus/bus.ts';
+import type { DeadLetter, Envelope } from '../bus/bus.ts';
 
 const steakAndSalad: Partial<ScenarioInput> = {
   kitchen: { stations: [{ kind: 'cold', count: 1 }, { kind: 'grill', count: 1 }] },
@@ -72,7 +72,7 @@ describe('restaurant, async mode', () => {
     expect(new Set(log.map((m) => m.correlationid)).size).toBe(1);
     expect(log[1]!.causationid).toBe(log[0]!.id);
     expect(log[2]!.causationid).toBe(log[1]!.id);
-    expect(log[0]).toMatchObject({ specversion: '1.0', source: '/floor/waiter-1', subject: 'table-1', datacontenttype: 'application/json' });
+    expect(log[0]).toMatchObject({ specversion: '1.0', source: '/floor/waiter-1', subject: 'dish-1', datacontenttype: 'application/json' });
   });
 
   it('a free waiter takes the next order while the kitchen cooks', () => {
@@ -395,5 +395,136 @@ describe('what a live view reads', () => {
       const i = r.series.t.indexOf(9000 - w.windowSeconds);
       expect(w.served).toBe(r.series.served.at(-1)! - r.series.served[i]!);
     });
+  });
+});
+
+describe('the bus in the restaurant', () => {
+  const logOf = (r: ReturnType<typeof createRestaurant>) => {
+    const log: Envelope[] = [];
+    r.subscribe((m) => log.push(m));
+    return log;
+  };
+
+  it('a PlaceOrder the kitchen rejects (out of steak) publishes nothing; the party reorders', () => {
+    const t = new TestRestaurant({ ...steakAndSalad, mode: 'async', staff: { waiters: 1, runners: 1 } });
+    const log = logOf(t.r);
+    t.send({ type: 'setStock', dish: 'steak', portions: 0 }).arrive(1, ['steak']).at(2000);
+    const rejected = log.find((m) => m.type === 'PlaceOrder' && (m.data as { dish: string }).dish === 'steak')!;
+    expect(rejected.kind).toBe('command');
+    const caused = log.filter((m) => m.causationid === rejected.id);
+    // Only the reorder (another command) follows from it: no event, no DishReady for the steak.
+    expect(caused).toHaveLength(1);
+    expect(caused[0]).toMatchObject({ type: 'PlaceOrder', kind: 'command', data: { dish: 'salad' } });
+    expect(log.filter((m) => m.type === 'DishReady').map((m) => (m.data as { dish: string }).dish)).toEqual(['salad']);
+    expect(t.r.snapshot().consumers.rejectedOrders).toBe(1);
+    expect(t.r.summary().served).toBe(1);
+  });
+
+  it('an order with nothing left to choose waits until the kitchen restocks', () => {
+    const t = new TestRestaurant({ ...steakAndSalad, mode: 'async', staff: { waiters: 1, runners: 1 } });
+    t.send({ type: 'setStock', dish: 'steak', portions: 0 }).send({ type: 'setStock', dish: 'salad', portions: 0 });
+    t.arrive(1, ['steak']).at(600).expectCounts({ tickets: { ordered: 1 } });
+    t.send({ type: 'setStock', dish: 'salad', portions: 5 }).at(2000).expectCounts({ tickets: { served: 1 } });
+    expect(t.r.snapshot().consumers.stock).toEqual({ salad: 4, steak: 0 });
+  });
+
+  it('subscribers change nothing in the restaurant: without them throughput and latency are identical', () => {
+    const preset = loadPreset('friday-rush');
+    const run = (subscribers: typeof preset.subscribers, mode: 'sync' | 'async') => {
+      const r = createRestaurant({ ...preset, subscribers, mode });
+      r.runUntil(preset.durationSeconds);
+      return r.summary();
+    };
+    expect(preset.subscribers.length).toBe(4);
+    for (const mode of ['sync', 'async'] as const) {
+      const withThem = run(preset.subscribers, mode);
+      const without = run([], mode);
+      expect(without.served).toBe(withThem.served);
+      expect(without.throughputPerHour).toBe(withThem.throughputPerHour);
+      expect(without.latencySeconds).toEqual(withThem.latencySeconds);
+    }
+  });
+
+  it('a slow Analytics consumer raises only its own lag; the runners lag is the dishes at the pass', () => {
+    const r = createRestaurant({ ...loadPreset('friday-rush'), mode: 'async' });
+    for (let t = 600; t <= 3 * 3600; t += 600) {
+      r.runUntil(t);
+      const snap = r.snapshot();
+      const lag = Object.fromEntries(snap.consumers.groups.map((g) => [g.group, g.lag]));
+      expect(lag.runners).toBe(snap.ticketCounts.atPass);
+      for (const g of ['billing', 'notifications', 'loyalty']) expect(lag[g]).toBeLessThan(15);
+    }
+    const lags = r.lagSeries.get('analytics')!.lag;
+    expect(Math.max(...lags)).toBeGreaterThan(30);
+    expect(lags.at(-1)).toBeGreaterThan(lags[Math.floor(lags.length / 3)]!);
+  });
+
+  describe('when billing crashes mid-shift', () => {
+    const run = (idempotent: boolean) => {
+      const preset = loadPreset('friday-rush');
+      const r = createRestaurant({ ...preset, mode: 'async' });
+      r.send({ type: 'setIdempotency', on: idempotent });
+      const billing = () => r.snapshot().consumers.groups.find((g) => g.group === 'billing')!;
+      // Crash at a moment when billing has handled dishes it has not committed yet.
+      r.runUntil(3600);
+      while (billing().uncommitted === 0) r.runUntil(r.now + 5);
+      const lost = billing().uncommitted;
+      r.send({ type: 'consumerDown', group: 'billing' });
+      r.runUntil(r.now + 600);
+      expect(billing().down).toBe(true);
+      r.send({ type: 'consumerUp', group: 'billing' });
+      r.runUntil(preset.durationSeconds + 1800);
+      return { c: r.snapshot().consumers, billing: billing(), lost };
+    };
+
+    it('with idempotency on, the redelivered dishes are skipped and the bills are exactly right', () => {
+      const { c, billing } = run(true);
+      expect(billing).toMatchObject({ duplicates: 0, down: false });
+      expect(c.billing.chargedCents).toBe(c.billing.expectedCents);
+      expect(c.billing.expectedCents).toBeGreaterThan(0);
+    });
+
+    it('with idempotency off, every redelivered dish is charged again', () => {
+      const { c, billing, lost } = run(false);
+      expect(billing.duplicates).toBe(lost);
+      expect(c.billing.charges).toBe(billing.handledTotal);
+      expect(c.billing.chargedCents).toBeGreaterThan(c.billing.expectedCents);
+    });
+  });
+
+  it('a consumer fault in the scenario takes the group down and back; it then catches up', () => {
+    const preset = loadPreset('friday-rush');
+    const r = createRestaurant({ ...preset, mode: 'async', consumerFaults: [{ group: 'notifications', downAtSeconds: 3600, upAtSeconds: 5400 }] });
+    const view = () => r.snapshot().consumers.groups.find((g) => g.group === 'notifications')!;
+    r.runUntil(5399);
+    expect(view().down).toBe(true);
+    expect(view().lag).toBeGreaterThan(20);
+    r.runUntil(5400 + 900);
+    expect(view()).toMatchObject({ down: false });
+    expect(view().lag).toBeLessThan(5);
+  });
+
+  it('a poison DishReady is dead-lettered by every group that reads it, the runners at once, the others after retries', () => {
+    const r = createRestaurant({ ...loadPreset('friday-rush'), mode: 'async' }, { retainMessages: 10_000 });
+    const log = logOf(r);
+    r.runUntil(1800);
+    r.send({ type: 'injectPoison' });
+    r.runUntil(1800 + 600);
+    const dead = log.filter((m) => m.topic === 'deadletter').map((m) => m.data as DeadLetter);
+    expect(dead.map((d) => d.group).sort()).toEqual(['analytics', 'billing', 'notifications', 'runners']);
+    expect(dead.find((d) => d.group === 'runners')!.attempts).toBe(1);
+    expect(dead.find((d) => d.group === 'billing')!.attempts).toBe(4);
+    expect(r.checkInvariants()).toEqual([]);
+  });
+
+  it('crashing or removing a group that does not exist is a clear error', () => {
+    const r = createRestaurant(loadPreset('friday-rush'));
+    expect(() => r.send({ type: 'consumerDown', group: 'nobody' })).toThrow('no subscriber group "nobody"');
+    expect(() => r.send({ type: 'consumerDown', group: 'runners' })).toThrow(/floor staff/);
+    expect(() => r.send({ type: 'removeSubscriber', group: 'nobody' })).toThrow('no subscriber group "nobody"');
+    r.send({ type: 'removeSubscriber', group: 'analytics' });
+    expect(r.snapshot().consumers.groups.map((g) => g.group)).toEqual(['runners', 'billing', 'notifications', 'loyalty']);
+    r.send({ type: 'addSubscriber', name: 'analytics', from: 'earliest' });
+    expect(r.snapshot().consumers.groups.map((g) => g.group)).toContain('analytics');
   });
 });

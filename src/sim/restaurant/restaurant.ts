@@ -1,10 +1,11 @@
 import { createActor, type Actor } from 'xstate';
 import { Scheduler, type Timer } from '../kernel/scheduler.ts';
 import { createStreams } from '../kernel/rng.ts';
-import { sampler, type Sampler } from '../kernel/distributions.ts';
+import { sampler, type Distribution, type Sampler } from '../kernel/distributions.ts';
 import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type StaffRole } from '../machines/floorStaffMachine.ts';
 import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
-import { Bus } from '../bus/bus.ts';
+import { Bus, DEAD_LETTER_TOPIC, type ConsumerGroup, type DeadLetter, type Envelope } from '../bus/bus.ts';
+import { createSubscriberState, SUBSCRIBER_DEFAULTS, subscriberHandler, type SubscriberKind } from '../bus/subscribers.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
 import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
 import { MAX_DISHES_PER_PARTY, type Mode, type Scenario } from '../scenario.ts';
@@ -14,6 +15,7 @@ import {
   type PartyState,
   type PartyView,
   type Place,
+  type ConsumersView,
   type Restaurant,
   type RestaurantCommand,
   type RestaurantOptions,
@@ -50,6 +52,8 @@ interface Ticket {
   protocol: Mode;
   orderedAt: number;
   lastMessageId: string | null;
+  /** Offset of its DishReady on the pass, for the runners' commit. */
+  readyOffset: number;
 }
 
 interface StaffMember {
@@ -89,7 +93,13 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const s = scenario;
   const scheduler = new Scheduler();
   const streams = createStreams(s.seed);
-  const bus = new Bus(() => scheduler.now, { retain: options.retainMessages ?? 0 });
+  const bus = new Bus(() => scheduler.now, {
+    retain: options.retainMessages ?? 0,
+    schedule: (d, fn) => {
+      const timer = scheduler.schedule(d, fn);
+      return () => scheduler.cancel(timer);
+    },
+  });
   let mode: Mode = s.mode;
 
   const metrics = new MetricsCollector({
@@ -114,7 +124,11 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const drawSubmit = sampler(s.timings.submitTicketSeconds, streams.service);
   const drawPlate = sampler(s.timings.plateSeconds, streams.service);
   const menuTotal = s.menu.reduce((t, m) => t + m.share, 0);
-  const menu = s.menu.map((m) => ({ ...m, cook: sampler(m.cookSeconds, streams.cook) }));
+  // `recook` draws a replacement dish's cook time from its own stream, so a rejected order
+  // never shifts the cook times of later customers.
+  const menu = s.menu.map((m) => ({ ...m, cook: sampler(m.cookSeconds, streams.cook), recook: sampler(m.cookSeconds, streams.misc) }));
+  const stock = new Map<string, number | null>(s.menu.map((m) => [m.dish, m.stock]));
+  const priceCents = new Map<string, number>(s.menu.map((m) => [m.dish, Math.round(m.price * 100)]));
   const pickDish = () => {
     let u = streams.party.next() * menuTotal;
     for (const m of menu) {
@@ -215,7 +229,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       actor.on('orderTaken', (e) => onOrderTaken(parties.get(e.partyId)!, e.protocol));
       actor.on('ticketsHandedIn', (e) => onTicketsHandedIn(parties.get(e.partyId)!));
       actor.on('pickedUp', (e) => {
-        setTicketState(tickets.get(e.ticketId)!, 'carrying');
+        const t = tickets.get(e.ticketId)!;
+        setTicketState(t, 'carrying');
+        if (t.readyOffset >= 0) runners.commit(t.readyOffset);
         reportQueues();
       });
       actor.on('delivered', (e) => {
@@ -284,6 +300,11 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   bus.handle<{ ticketId: number }>('PlaceOrder', (msg) => {
     const t = tickets.get(msg.data.ticketId)!;
     t.lastMessageId = msg.id;
+    const left = stock.get(t.dish);
+    if (left !== null && left !== undefined) {
+      if (left <= 0) return { accepted: false, reason: `out of ${t.dish}` };
+      stock.set(t.dish, left - 1);
+    }
     setTicketState(t, 'queued');
     kitchenQueues.get(t.station)!.push(t);
     queuedTickets++;
@@ -291,12 +312,29 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     return { accepted: true };
   });
 
-  // Runners are the consumer group of DishReady: each dish goes to one free runner.
+  // Runners are the consumer group of DishReady: each dish goes to one free runner, and the
+  // group commits a dish's offset when a runner picks it up, so its lag is the dishes
+  // waiting at the pass. A DishReady the floor cannot read is dead-lettered at once.
+  const runners = bus.externalGroup('runners', 'pass');
   bus.subscribe('pass', (msg) => {
-    if (msg.type !== 'DishReady') return;
-    pendingDeliveries.push(tickets.get((msg.data as { ticketId: number }).ticketId)!);
+    if (msg.type !== 'DishReady') return runners.commit(msg.offset);
+    const id = (msg.data as { ticketId?: unknown } | null)?.ticketId;
+    const t = typeof id === 'number' ? tickets.get(id) : undefined;
+    if (msg.dataschema !== 'orderup:DishReady/v1' || !t || t.state !== 'atPass') {
+      deadLetter('runners', msg, msg.dataschema !== 'orderup:DishReady/v1' ? `unknown schema ${msg.dataschema}` : `no dish ${String(id)} waiting at the pass`);
+      return runners.commit(msg.offset);
+    }
+    t.readyOffset = msg.offset;
+    pendingDeliveries.push(t);
     dispatchFloor();
   });
+  const deadLetter = (group: string, msg: Envelope, reason: string) =>
+    bus.publish<DeadLetter>(DEAD_LETTER_TOPIC, 'DeadLettered', { group, reason, attempts: 1, message: msg }, {
+      source: `/consumers/${group}`,
+      subject: msg.subject,
+      correlationid: msg.correlationid,
+      causationid: msg.id,
+    });
 
   // ---- floor --------------------------------------------------------------------------
   let dispatching = false;
@@ -347,14 +385,32 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   };
 
   const onTicketsHandedIn = (p: Party) => {
-    for (const t of p.tickets) {
-      bus.send('kitchen', 'PlaceOrder', { ticketId: t.id, dish: t.dish, table: p.table, protocol: t.protocol }, {
-        source: `/floor/${p.staffId}`,
-        subject: `table-${p.table}`,
-        correlationid: `order-${p.id}`,
-        causationid: null,
-      });
+    for (const t of p.tickets) placeOrder(t, null);
+  };
+  /** Tickets whose party found nothing in stock to reorder: sent again when stock returns. */
+  const awaitingStock: Ticket[] = [];
+  let rejectedOrders = 0;
+  const placeOrder = (t: Ticket, causationid: string | null) => {
+    const p = t.party;
+    const { message, reply } = bus.send('kitchen', 'PlaceOrder', { ticketId: t.id, dish: t.dish, table: p.table, protocol: t.protocol }, {
+      source: `/floor/${p.staffId}`,
+      subject: `dish-${t.id}`,
+      correlationid: `order-${p.id}`,
+      causationid,
+    });
+    if (reply.accepted) return;
+    // A rejected command changes nothing and publishes nothing: the party must reorder.
+    rejectedOrders++;
+    const instead = menu.filter((m) => m.dish !== t.dish && (stock.get(m.dish) ?? 1) !== 0);
+    if (instead.length === 0) {
+      awaitingStock.push(t);
+      return;
     }
+    const m = instead[Math.floor(streams.misc.next() * instead.length)]!;
+    t.dish = m.dish;
+    t.station = m.station;
+    t.cookSeconds = m.recook();
+    placeOrder(t, message.id);
   };
 
   const onDishCooked = (t: Ticket) => {
@@ -372,7 +428,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     }
     const msg = bus.publish('pass', 'DishReady', { ticketId: t.id, dish: t.dish, table: p.table }, {
       source: `/kitchen/${t.station}`,
-      subject: `table-${p.table}`,
+      subject: `dish-${t.id}`,
       correlationid: `order-${p.id}`,
       causationid: t.lastMessageId,
     });
@@ -387,7 +443,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     const p = t.party;
     const msg = bus.publish('orders', 'DishDelivered', { ticketId: t.id, dish: t.dish, table: p.table, by: staffId }, {
       source: `/floor/${staffId}`,
-      subject: `table-${p.table}`,
+      subject: `dish-${t.id}`,
       correlationid: `order-${p.id}`,
       causationid: t.lastMessageId,
     });
@@ -480,6 +536,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         protocol: mode,
         orderedAt: NaN,
         lastMessageId: null,
+        readyOffset: -1,
       };
       p.tickets.push(t);
     }
@@ -517,9 +574,60 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   addStaff('runner', s.staff.runners);
   for (const st of stations) st.actor.start();
 
+  // ---- subscribers --------------------------------------------------------------------
+  // Independent consumer groups reading the restaurant's topics. They draw from their own
+  // random stream and touch nothing of the restaurant: adding or removing one never changes
+  // what the restaurant does or when (tested).
+  const subscriberState = createSubscriberState();
+  const subscriberGroups = new Map<string, { kind: SubscriberKind; group: ConsumerGroup; members: number }>();
+  let idempotent = true;
+  const addSubscriber = (kind: SubscriberKind, groupName: string, processing: Distribution, from: 'earliest' | 'latest' = 'latest') => {
+    let entry = subscriberGroups.get(groupName);
+    if (entry && entry.kind !== kind) throw new Error(`group ${groupName} holds ${entry.kind} subscribers, not ${kind}`);
+    if (!entry) {
+      if (groupName === 'runners') throw new Error('the group "runners" is the floor staff’s own');
+      const d = SUBSCRIBER_DEFAULTS[kind];
+      const group = bus.group({
+        group: groupName,
+        topic: d.topic,
+        types: d.types,
+        from,
+        handler: subscriberHandler(kind, subscriberState, (dish) => priceCents.get(dish) ?? 0),
+        idempotent: () => idempotent,
+      });
+      entry = { kind, group, members: 0 };
+      subscriberGroups.set(groupName, entry);
+      lagSeries.set(groupName, { t: [], lag: [] });
+    }
+    entry.members++;
+    entry.group.addMember({ name: `${groupName}-${entry.members}`, processingSeconds: sampler(processing, streams.consumers) });
+  };
+  const removeSubscriber = (groupName: string) => {
+    if (!subscriberGroups.delete(groupName)) throw new Error(`no subscriber group "${groupName}"`);
+    bus.removeGroup(groupName);
+  };
+  const consumerGroup = (name: string) => {
+    const entry = subscriberGroups.get(name);
+    if (!entry) throw new Error(`no subscriber group "${name}"${name === 'runners' ? ' (runners are floor staff: they cannot crash)' : ''}`);
+    return entry.group;
+  };
+  /** Lag of each group at every sample time (groups added later start later). */
+  const lagSeries = new Map<string, { t: number[]; lag: number[] }>([['runners', { t: [], lag: [] }]]);
+  for (const sub of s.subscribers) addSubscriber(sub.name, sub.group, sub.processingSeconds);
+  s.consumerFaults.forEach((f) => {
+    scheduler.scheduleAt(f.downAtSeconds, () => subscriberGroups.get(f.group)?.group.crash());
+    scheduler.scheduleAt(f.upAtSeconds, () => subscriberGroups.get(f.group)?.group.recover());
+  });
+
   const sampleEvery = s.sampleIntervalSeconds;
   const sampleTick = () => {
     metrics.sample(scheduler.now);
+    for (const g of bus.groupViews()) {
+      const series = lagSeries.get(g.group);
+      if (!series) continue;
+      series.t.push(scheduler.now);
+      series.lag.push(g.lag);
+    }
     scheduler.schedule(sampleEvery, sampleTick);
   };
   scheduler.scheduleAt(0, sampleTick);
@@ -581,7 +689,59 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         return stationDown(c.station, 'manual');
       case 'stationUp':
         return stationUp(c.station, 'manual');
+      case 'addSubscriber': {
+        const d = SUBSCRIBER_DEFAULTS[c.name];
+        if (!d) throw new Error(`no subscriber kind "${String(c.name)}"`);
+        return addSubscriber(c.name, c.group ?? c.name, c.processingSeconds ?? d.processingSeconds, c.from);
+      }
+      case 'removeSubscriber':
+        return removeSubscriber(c.group);
+      case 'consumerDown':
+        return consumerGroup(c.group).crash();
+      case 'consumerUp':
+        return consumerGroup(c.group).recover();
+      case 'setIdempotency':
+        idempotent = c.on;
+        return;
+      case 'injectPoison': {
+        // A DishReady in a shape (v2) no consumer of this restaurant reads.
+        const n = ++poisonCount;
+        bus.publish('pass', 'DishReady', { id: `poison-${n}`, dish: { name: 'mystery' } }, {
+          source: '/kitchen/unknown',
+          subject: `poison-${n}`,
+          correlationid: `poison-${n}`,
+          causationid: null,
+          dataschema: 'orderup:DishReady/v2',
+        });
+        return;
+      }
+      case 'setStock': {
+        if (!stock.has(c.dish)) throw new Error(`no dish "${c.dish}" on the menu`);
+        if (c.portions !== null && !(Number.isInteger(c.portions) && c.portions >= 0)) {
+          throw new RangeError(`portions must be a whole number ≥ 0 or null, got ${c.portions}`);
+        }
+        stock.set(c.dish, c.portions);
+        // Orders that found nothing left to choose are tried again.
+        for (const t of awaitingStock.splice(0)) placeOrder(t, t.lastMessageId);
+        return;
+      }
     }
+  };
+
+  let poisonCount = 0;
+
+  const consumersView = (): ConsumersView => {
+    const b = subscriberState.billing;
+    return {
+      groups: bus.groupViews().map((g) => ({ ...g, kind: g.group === 'runners' ? 'runners' : (subscriberGroups.get(g.group)?.kind ?? 'runners') })),
+      idempotent,
+      billing: { chargedCents: b.chargedCents, expectedCents: b.expectedCents, charges: b.charges, openBills: b.bills.size },
+      notifications: { ...subscriberState.notifications },
+      analytics: { dishesCounted: subscriberState.analytics.dishesCounted },
+      loyalty: { points: subscriberState.loyalty.points },
+      rejectedOrders,
+      stock: Object.fromEntries(stock),
+    };
   };
 
   const snapshot = (): RestaurantSnapshot => {
@@ -649,6 +809,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       partiesArrived,
       ticketsCreated,
       arrivalRatePerHour,
+      consumers: consumersView(),
     };
   };
 
@@ -701,6 +862,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     snapshot,
     subscribe: (listener) => bus.observe(listener),
     rolling: (windowSeconds) => metrics.rolling(scheduler.now, windowSeconds),
+    deliveryOf: (msg) => bus.deliveryOf(msg),
+    lagSeries,
+    messageAt: (topic, offset) => bus.messageAt(topic, offset),
     summary: () => ({
       scenario: s.name,
       seed: s.seed,

@@ -1,7 +1,9 @@
 import type { Activity, MetricsSeries, MetricsSummary, RollingFigures } from '../metrics/collector.ts';
 import type { CapacityBound } from '../metrics/theory.ts';
 import type { StaffRole } from '../machines/floorStaffMachine.ts';
-import type { Envelope } from '../bus/bus.ts';
+import type { DeliveryStatus, Envelope, GroupView } from '../bus/bus.ts';
+import type { SubscriberKind } from '../bus/subscribers.ts';
+import type { Distribution } from '../kernel/distributions.ts';
 import type { Mode, Scenario } from '../scenario.ts';
 
 /** The restaurant's public shapes: what `createRestaurant` returns and what it shows. */
@@ -101,6 +103,25 @@ export interface RestaurantSnapshot {
   ticketsCreated: number;
   /** The Poisson arrival rate now in force, parties per hour. */
   arrivalRatePerHour: number;
+  consumers: ConsumersView;
+}
+
+/**
+ * The bus's consumers as a view shows them: every consumer group (the runners and the
+ * subscribers) with offsets and lag, and what the subscribers have done. Money in cents.
+ */
+export interface ConsumersView {
+  groups: (GroupView & { kind: SubscriberKind | 'runners' })[];
+  /** Whether subscribers skip a redelivered event id (the toggle of the failures lesson). */
+  idempotent: boolean;
+  billing: { chargedCents: number; expectedCents: number; charges: number; openBills: number };
+  notifications: { sent: number; last: string | null };
+  analytics: { dishesCounted: number };
+  loyalty: { points: number };
+  /** PlaceOrder commands the kitchen rejected (out of a dish). */
+  rejectedOrders: number;
+  /** Portions left per dish; null = no limit. */
+  stock: Record<string, number | null>;
 }
 
 /** Things a user (or a lesson) can do to a running restaurant. */
@@ -117,7 +138,25 @@ export type RestaurantCommand =
    */
   | { type: 'setArrivalRate'; ratePerHour: number }
   | { type: 'stationDown'; station: string }
-  | { type: 'stationUp'; station: string };
+  | { type: 'stationUp'; station: string }
+  /**
+   * Add a subscriber of kind `name` to consumer group `group` (default: its name); a new group
+   * reads from the log end, or from its start with `from: 'earliest'`. A second subscriber in
+   * an existing group becomes another member sharing its events.
+   * @throws Error if the group holds another kind, or is "runners".
+   */
+  | { type: 'addSubscriber'; name: SubscriberKind; group?: string; processingSeconds?: Distribution; from?: 'earliest' | 'latest' }
+  /** Remove a subscriber group and its offsets. @throws Error if there is no such group. */
+  | { type: 'removeSubscriber'; group: string }
+  /** A subscriber group crashes (in-flight and uncommitted work lost) / comes back (re-reads from its committed offset). */
+  | { type: 'consumerDown'; group: string }
+  | { type: 'consumerUp'; group: string }
+  /** Subscribers skip an event id they already handled (on) or apply it again (off). */
+  | { type: 'setIdempotency'; on: boolean }
+  /** Publish a DishReady no consumer can read (schema v2), to watch retries and the dead-letter topic. */
+  | { type: 'injectPoison' }
+  /** Portions left of a dish (null: no limit). At 0 the kitchen rejects PlaceOrder for it. */
+  | { type: 'setStock'; dish: string; portions: number | null };
 
 /** The report of a run: metrics over the window after warm-up plus the mode's capacity bound. */
 export interface RunSummary extends MetricsSummary {
@@ -149,6 +188,12 @@ export interface Restaurant {
    * time 0 when shorter), exact between samples: what a live display shows.
    */
   rolling(windowSeconds: number): RollingFigures;
+  /** Where an event stands for each consumer group of its topic (commands: empty). */
+  deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): Record<string, DeliveryStatus>;
+  /** Each group's lag at every sample time. */
+  readonly lagSeries: ReadonlyMap<string, { t: number[]; lag: number[] }>;
+  /** A retained message of the log, or undefined once trimmed. */
+  messageAt(topic: string, offset: number): Envelope | undefined;
   readonly series: MetricsSeries;
   readonly modeSpans: readonly { t: number; mode: Mode }[];
   /** Broken conservation rules (empty when all hold). */
@@ -157,7 +202,7 @@ export interface Restaurant {
 
 /** Options for {@link createRestaurant}. */
 export interface RestaurantOptions {
-  /** Bus messages kept for inspection (default 0: none, as a headless run needs). */
+  /** Messages kept per topic beyond what consumer groups still need (default 0, as a headless run needs). */
   retainMessages?: number;
   /** Trailing window of the series' rolling throughput, seconds (default 900). */
   rollingWindowSeconds?: number;

@@ -1,0 +1,137 @@
+import type { Distribution } from '../kernel/distributions.ts';
+import { PoisonMessageError, type Envelope } from './bus.ts';
+
+/**
+ * The independent subscribers of the restaurant's events (DESIGN.md: billing,
+ * notifications, analytics, loyalty). Each kind reads one topic as its own consumer group,
+ * at its own pace; none of them can change what the restaurant does or when. Their state
+ * is what a view shows: bills, notifications sent, dishes counted, points.
+ */
+export type SubscriberKind = 'billing' | 'analytics' | 'notifications' | 'loyalty';
+
+export const SUBSCRIBER_KINDS: readonly SubscriberKind[] = ['billing', 'analytics', 'notifications', 'loyalty'];
+
+/** What each kind reads, and how long one message takes by default (simulated seconds). */
+export const SUBSCRIBER_DEFAULTS: Record<SubscriberKind, { topic: string; types: string[]; processingSeconds: Distribution; what: string }> = {
+  billing: {
+    topic: 'pass',
+    types: ['DishReady'],
+    processingSeconds: { dist: 'lognormal', mean: 4, sd: 2 },
+    what: 'adds each dish to its table’s bill',
+  },
+  analytics: {
+    topic: 'pass',
+    types: ['DishReady'],
+    // Deliberately slow: more than the mean gap between dishes on a busy night, so its lag grows.
+    processingSeconds: { dist: 'lognormal', mean: 75, sd: 20 },
+    what: 'counts dishes for the manager’s reports (slow on purpose)',
+  },
+  notifications: {
+    topic: 'pass',
+    types: ['DishReady'],
+    processingSeconds: { dist: 'lognormal', mean: 2, sd: 1 },
+    what: 'texts the party “your order is ready”',
+  },
+  loyalty: {
+    topic: 'orders',
+    types: ['DishDelivered'],
+    processingSeconds: { dist: 'lognormal', mean: 6, sd: 3 },
+    what: 'gives the party points for each dish served',
+  },
+};
+
+/** One subscriber as a scenario lists it: `name` is its kind; members of one group share a kind. */
+export interface SubscriberSpec {
+  name: SubscriberKind;
+  group: string;
+  processingSeconds: Distribution;
+}
+
+/** What the subscribers have done so far (money in cents). */
+export interface SubscriberState {
+  billing: {
+    /** Total charged to all bills. */
+    chargedCents: number;
+    /** Dishes charged (a duplicate charge counts again). */
+    charges: number;
+    /** What the bills should total: each dish charged exactly once. */
+    expectedCents: number;
+    /** Bills by party (correlation id), cents. */
+    bills: Map<string, number>;
+  };
+  notifications: { sent: number; last: string | null };
+  analytics: { dishesCounted: number; byDish: Map<string, number> };
+  loyalty: { points: number; byParty: Map<string, number> };
+}
+
+export function createSubscriberState(): SubscriberState {
+  return {
+    billing: { chargedCents: 0, charges: 0, expectedCents: 0, bills: new Map() },
+    notifications: { sent: 0, last: null },
+    analytics: { dishesCounted: 0, byDish: new Map() },
+    loyalty: { points: 0, byParty: new Map() },
+  };
+}
+
+interface DishData {
+  ticketId: number;
+  dish: string;
+  table: number;
+}
+
+/** Read a v1 dish event, or throw PoisonMessageError naming what is wrong. */
+export function readDishEvent(msg: Envelope): DishData {
+  const expected = `orderup:${msg.type}/v1`;
+  if (msg.dataschema !== expected) throw new PoisonMessageError(`unknown schema ${msg.dataschema} (this consumer reads ${expected})`);
+  const d = msg.data as Partial<DishData> | null;
+  if (!d || typeof d !== 'object') throw new PoisonMessageError('data is not an object');
+  if (typeof d.ticketId !== 'number') throw new PoisonMessageError('data.ticketId is missing');
+  if (typeof d.dish !== 'string') throw new PoisonMessageError('data.dish is missing');
+  if (typeof d.table !== 'number') throw new PoisonMessageError('data.table is missing');
+  return d as DishData;
+}
+
+/**
+ * The handler of a subscriber kind. Billing charges `priceCents(dish)` to the party's bill;
+ * the others count. A redelivered event reaches the handler only when the group is not
+ * idempotent, and then it is applied again (a duplicate charge), as a real handler would.
+ */
+export function subscriberHandler(kind: SubscriberKind, state: SubscriberState, priceCents: (dish: string) => number): (msg: Envelope) => void {
+  switch (kind) {
+    case 'billing': {
+      // Ids already charged, to know what the bills *should* total (each dish once).
+      const charged = new Set<string>();
+      return (msg) => {
+        const d = readDishEvent(msg);
+        const b = state.billing;
+        const price = priceCents(d.dish);
+        if (!charged.has(msg.id)) {
+          charged.add(msg.id);
+          b.expectedCents += price;
+        }
+        b.chargedCents += price;
+        b.charges++;
+        b.bills.set(msg.correlationid, (b.bills.get(msg.correlationid) ?? 0) + price);
+      };
+    }
+    case 'analytics':
+      return (msg) => {
+        const d = readDishEvent(msg);
+        state.analytics.dishesCounted++;
+        state.analytics.byDish.set(d.dish, (state.analytics.byDish.get(d.dish) ?? 0) + 1);
+      };
+    case 'notifications':
+      return (msg) => {
+        const d = readDishEvent(msg);
+        state.notifications.sent++;
+        state.notifications.last = `Table ${d.table}: your ${d.dish} is ready`;
+      };
+    case 'loyalty':
+      return (msg) => {
+        const d = readDishEvent(msg);
+        const points = Math.round(priceCents(d.dish) / 100);
+        state.loyalty.points += points;
+        state.loyalty.byParty.set(msg.correlationid, (state.loyalty.byParty.get(msg.correlationid) ?? 0) + points);
+      };
+  }
+}
