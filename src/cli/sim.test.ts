@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type RunReport } from './sim.ts';
 import { PRESET_NAMES } from '../scenarios/index.ts';
+import { parseBatch } from '../scenarios/cloudevents.ts';
 
 function run(...args: string[]) {
   let stdout = '';
@@ -228,5 +229,62 @@ describe('the real command', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trimEnd().split('\n')).toEqual(['sim: --mode: expected sync, async or both, got "later"']);
+  });
+});
+
+describe('npm run sim -- --events', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orderup-events-'));
+  const read = (p: string) => parseBatch(readFileSync(p, 'utf8'));
+
+  it('writes a consistent CloudEvents batch of the whole log', () => {
+    const path = join(dir, 'friday.json');
+    const r = run('--scenario', 'friday-rush', '--mode', 'async', '--events', path);
+    expect(r.code).toBe(0);
+    const events = read(path);
+    expect(events.length).toBeGreaterThan(500);
+    // Ids unique, and every causation id names an earlier message.
+    const seen = new Set<string>();
+    for (const e of events) {
+      expect(seen.has(e.id)).toBe(false);
+      if (e.causationid !== undefined) expect(seen.has(e.causationid), `${e.id} caused by ${e.causationid}`).toBe(true);
+      seen.add(e.id);
+      expect(e).toMatchObject({ specversion: '1.0', datacontenttype: 'application/json' });
+      expect(['command', 'event']).toContain(e.kind);
+      expect(e.time).toMatch(/^1970-01-01T\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+    // Offsets are contiguous per topic, from 0, in log order.
+    const next = new Map<string, number>();
+    for (const e of events) {
+      expect(e.offset).toBe(next.get(e.topic) ?? 0);
+      next.set(e.topic, e.offset + 1);
+    }
+    // Exactly one DishReady and one DishDelivered per dish, both with the dish's id as subject.
+    const ready = events.filter((e) => e.type === 'DishReady').map((e) => e.subject);
+    const delivered = events.filter((e) => e.type === 'DishDelivered').map((e) => e.subject);
+    expect(new Set(ready).size).toBe(ready.length);
+    expect(new Set(delivered).size).toBe(delivered.length);
+    for (const s of delivered) expect(s).toMatch(/^dish-\d+$/);
+    const readySet = new Set(ready);
+    // Every delivered dish was announced; announced dishes not yet delivered are still in flight.
+    for (const s of delivered) expect(readySet.has(s)).toBe(true);
+    expect(ready.length - delivered.length).toBeLessThan(30);
+    // Commands and events are both there; the commands are PlaceOrder on the kitchen topic.
+    expect(new Set(events.filter((e) => e.kind === 'command').map((e) => `${e.type}@${e.topic}`))).toEqual(new Set(['PlaceOrder@kitchen']));
+  });
+
+  it('with --mode both writes one batch per mode, beside the path', () => {
+    const r = run('--scenario', 'quiet-lunch', '--mode', 'both', '--minutes', '60', '--warmup-minutes', '10', '--events', join(dir, 'lunch.json'));
+    expect(r.code).toBe(0);
+    const sync = read(join(dir, 'lunch.sync.json'));
+    const async = read(join(dir, 'lunch.async.json'));
+    expect(sync.some((e) => e.type === 'DishReady')).toBe(false);
+    expect(async.some((e) => e.type === 'DishReady')).toBe(true);
+  });
+
+  it('says so in one line when the file cannot be written', () => {
+    const r = run('--scenario', 'quiet-lunch', '--minutes', '30', '--warmup-minutes', '5', '--events', join(dir, 'no-such-dir', 'x.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sim: --events: cannot write .*no-such-dir/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -1,21 +1,25 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRestaurant, meanDishesPerParty, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
+import { createRestaurant, meanDishesPerParty, type Envelope, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
 import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
+import { seriesCsv } from '../scenarios/csv.ts';
+import { batchJson, toCloudEvent, type CloudEvent } from '../scenarios/cloudevents.ts';
+import { writeFileSync } from 'node:fs';
 
 /**
  * `npm run sim -- [--scenario NAME | --file PATH] [--mode sync|async|both] [--seed N]
- *   [--minutes M] [--warmup-minutes W] [--format json|csv]`
+ *   [--minutes M] [--warmup-minutes W] [--format json|csv] [--events PATH]`
  *
  * Runs the engine headless and prints the run's metrics as JSON (or the time series as CSV)
  * on stdout. Bad arguments or a bad file: one line on stderr naming the problem, exit code 2.
  */
 
 export const USAGE = `usage: npm run sim -- [--scenario NAME | --file PATH] [--mode sync|async|both] [--seed N]
-                    [--minutes M] [--warmup-minutes W] [--format json|csv]
+                    [--minutes M] [--warmup-minutes W] [--format json|csv] [--events PATH]
 scenarios: ${PRESET_NAMES.join(', ')} (default friday-rush)
---mode defaults to the scenario's; --minutes and --warmup-minutes override its durations.`;
+--mode defaults to the scenario's; --minutes and --warmup-minutes override its durations.
+--events PATH writes the whole log as a CloudEvents JSON batch (with --mode both, PATH.sync / PATH.async).`;
 
 /** A problem with the command line or the input file; the message is shown as is. */
 export class UsageError extends Error {}
@@ -40,6 +44,8 @@ export interface CliOptions {
   scenario: Scenario;
   modes: Mode[];
   format: 'json' | 'csv';
+  /** `--events PATH`: where to write the log as a CloudEvents batch (resolved), or null. */
+  events: string | null;
 }
 
 const MAX_MINUTES = 10 * 365 * 24 * 60;
@@ -102,6 +108,7 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
         minutes: { type: 'string' },
         'warmup-minutes': { type: 'string' },
         format: { type: 'string' },
+        events: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -185,14 +192,29 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
       `a run of ${Math.round(expected).toLocaleString('en')} expected dishes is too long for the CLI (at most ${MAX_EXPECTED_DISHES.toLocaleString('en')}): lower --minutes, the arrival rate or the dishes per party`,
     );
   }
-  return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [scenario.mode], format };
+  let events: string | null = null;
+  if (values.events !== undefined) {
+    if (values.events.trim() === '') throw new UsageError('--events: expected a file path');
+    events = resolve(cwd, values.events);
+  }
+  return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [scenario.mode], format, events };
 }
 
-/** Run one scenario in one mode to its `durationSeconds`. */
-export function runScenario(scenario: Scenario, mode: Mode): Restaurant {
+/** Run one scenario in one mode to its `durationSeconds`; `onMessage` sees every bus message. */
+export function runScenario(scenario: Scenario, mode: Mode, onMessage?: (m: Envelope) => void): Restaurant {
   const r = createRestaurant({ ...scenario, mode });
+  if (onMessage) r.subscribe(onMessage);
   r.runUntil(scenario.durationSeconds);
   return r;
+}
+
+/** Where `--events PATH` writes: PATH itself, or for both modes PATH with .sync / .async before its extension. */
+export function eventPaths(path: string, modes: readonly Mode[]): string[] {
+  if (modes.length === 1) return [path];
+  const dot = path.lastIndexOf('.');
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const [stem, ext] = dot > slash ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+  return modes.map((m) => `${stem}.${m}${ext}`);
 }
 
 /** The CLI's JSON report of a finished run. */
@@ -218,23 +240,6 @@ export function report(r: Restaurant): RunReport {
   };
 }
 
-const CSV_COLUMNS = [
-  't', 'mode', 'served', 'throughputPerHour', 'door', 'kitchenTickets', 'pass', 'ordersInSystem', 'walkedOut',
-  'waitersWorking', 'waitersBlocked', 'runnersWorking', 'runnersBlocked', 'cooksWorking',
-] as const;
-
-/** The time series of one or more runs as CSV, one row per sample; `run` names the run's mode. */
-export function seriesCsv(runs: Restaurant[]): string {
-  const lines = [['run', ...CSV_COLUMNS].join(',')];
-  for (const r of runs) {
-    const s = r.series;
-    for (let i = 0; i < s.t.length; i++) {
-      lines.push([r.mode, ...CSV_COLUMNS.map((c) => String(s[c][i]))].join(','));
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
 /**
  * Run the CLI: returns the exit code; writes results to `out` and problems to `err`.
  * A relative `--file` is read from `cwd` (default: the process's working directory).
@@ -257,8 +262,22 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   let text: string;
   try {
-    const runs = opts.modes.map((mode) => runScenario(opts.scenario, mode));
-    if (opts.format === 'csv') text = seriesCsv(runs);
+    const logs: CloudEvent[][] = [];
+    const runs = opts.modes.map((mode) => {
+      const events: CloudEvent[] = [];
+      logs.push(events);
+      return runScenario(opts.scenario, mode, opts.events ? (m) => events.push(toCloudEvent(m)) : undefined);
+    });
+    if (opts.events) {
+      const paths = eventPaths(opts.events, opts.modes);
+      try {
+        paths.forEach((p, i) => writeFileSync(p, batchJson(logs[i]!)));
+      } catch (e) {
+        err(`sim: --events: cannot write ${quote(paths.join(', '))}: ${String((e as Error).message).replace(/\s+/g, ' ')}\n`);
+        return 2;
+      }
+    }
+    if (opts.format === 'csv') text = seriesCsv(runs.map((r) => ({ run: r.mode, series: r.series })));
     else if (runs.length === 1) text = JSON.stringify(report(runs[0]!), null, 2) + '\n';
     else text = JSON.stringify({ sync: report(runs[0]!), async: report(runs[1]!) }, null, 2) + '\n';
   } catch (e) {
