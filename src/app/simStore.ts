@@ -7,11 +7,15 @@ import {
   type MetricsSummary,
   type Mode,
   type Restaurant,
+  type RestaurantCommand,
   type RestaurantSnapshot,
   type RollingFigures,
   type Scenario,
 } from '../sim/index.ts';
 import { title } from './format.ts';
+import { EventLog, entryOfCloudEvent, entryOfEnvelope, cloudEventOf } from './eventLog.ts';
+import { batchJson, BatchError, parseBatch } from '../scenarios/cloudevents.ts';
+import { seriesCsv } from '../scenarios/csv.ts';
 import { clampParam, PARAM_SPECS, paramsOf, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
 
 /** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
@@ -93,6 +97,10 @@ export interface SimState {
   generation: number;
   /** Simulation events run by the last frame (for the frame budget). */
   lastFrameEvents: number;
+  /** Bumped when the log view should redraw (with the figures, a few times a second). */
+  logVersion: number;
+  /** An imported log being viewed instead of the live one, or null. */
+  imported: { name: string; count: number } | null;
 
   play(): void;
   pause(): void;
@@ -108,12 +116,29 @@ export interface SimState {
   /** Edit a numeric parameter; out-of-range values are clamped with a notice. `station` needs `kind`. */
   setParam(key: keyof typeof PARAM_SPECS, raw: number | string, kind?: string): void;
   dismissNotice(id: number): void;
+  /** Show a notice (for views: a file too large to read, say). */
+  notice(tone: Notice['tone'], text: string): void;
   /** Advance by a wall-clock frame of `wallSeconds` (the frame loop calls this; tests call it directly). */
   tick(wallSeconds: number): void;
   /** Recent bus messages, oldest first (not reactive: read inside a frame). */
   recentMessages(): readonly RecentMessage[];
   /** The running engine (for charts reading its series, and tests). */
   restaurant(): Restaurant;
+  /** The log the view shows: the imported one if any, else the live one. */
+  eventLog(): EventLog;
+  /**
+   * Send a command to the running restaurant (consumer controls, stock). An engine error
+   * (e.g. no such group) becomes a notice; the run goes on.
+   */
+  command(c: RestaurantCommand): void;
+  /** View a CloudEvents batch (file text) instead of the live log; a bad file gets a notice naming its first problem. */
+  importLog(text: string, name: string): boolean;
+  /** Back to the live log. */
+  closeImport(): void;
+  /** The viewed log as a CloudEvents JSON batch. */
+  exportLog(): string;
+  /** The live run's time series as CSV. */
+  exportCsv(): string;
 }
 
 export type SimStore = StoreApi<SimState>;
@@ -142,6 +167,9 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
   let sinceStats = 0;
   let nextNotice = 1;
   let stationOfDish = new Map<string, string>();
+  let liveLog = new EventLog();
+  let importedLog: EventLog | null = null;
+  let loggedAtLastRefresh = -1;
 
   const attach = (scenario: Scenario, mode: Mode): Restaurant => {
     unsubscribe();
@@ -149,7 +177,10 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
     // The live page measures from opening: no warm-up window.
     const restaurant = createRestaurant({ ...scenario, mode, warmupSeconds: 0 });
     stationOfDish = new Map(scenario.menu.map((m) => [m.dish, m.station]));
+    const log = new EventLog();
+    liveLog = log;
     unsubscribe = restaurant.subscribe((m) => {
+      log.push(entryOfEnvelope(m));
       const data = (m.data ?? {}) as { dish?: string; table?: number; protocol?: Mode };
       recent.push({
         id: m.id,
@@ -208,11 +239,25 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       }
     };
 
+    const guardedCommand = (c: RestaurantCommand) => {
+      try {
+        r.send(c);
+      } catch (e) {
+        notify('warning', e instanceof Error ? e.message : String(e));
+      }
+      refresh(true);
+    };
+
     const refresh = (withStats: boolean) => {
       const patch: Partial<SimState> = { snapshot: r.snapshot() };
       if (withStats) {
         patch.stats = statsOf(r);
         sinceStats = 0;
+        const logged = liveLog.entries.length + liveLog.dropped;
+        if (logged !== loggedAtLastRefresh) {
+          loggedAtLastRefresh = logged;
+          patch.logVersion = get().logVersion + 1;
+        }
       }
       set(patch);
     };
@@ -259,6 +304,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       notices: [],
       generation: 0,
       lastFrameEvents: 0,
+      logVersion: 0,
+      imported: null,
 
       play() {
         if (get().finished) {
@@ -336,6 +383,9 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         }
         set({ edited, pending: pendingChanges(st.running, edited) });
       },
+      notice(tone, text) {
+        notify(tone, text);
+      },
       dismissNotice(id) {
         set((st) => ({ notices: st.notices.filter((n) => n.id !== id) }));
       },
@@ -366,6 +416,32 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       },
       recentMessages: () => recent,
       restaurant: () => r,
+      eventLog: () => importedLog ?? liveLog,
+      command(c) {
+        guardedCommand(c);
+      },
+      importLog(text, name) {
+        let log: EventLog;
+        try {
+          const events = parseBatch(text);
+          log = new EventLog(Math.max(events.length, 1));
+          for (const e of events) log.push(entryOfCloudEvent(e));
+        } catch (e) {
+          const why = e instanceof BatchError ? e.message : `could not read it (${e instanceof Error ? e.message : String(e)})`;
+          notify('error', `${name.slice(0, 60)} was not imported: ${why}. The simulation is untouched.`);
+          return false;
+        }
+        importedLog = log;
+        set((st) => ({ imported: { name: name.slice(0, 80), count: log.entries.length }, logVersion: st.logVersion + 1 }));
+        notify('info', `Viewing ${log.entries.length.toLocaleString('en')} imported messages from ${name.slice(0, 60)}. The simulation keeps running.`);
+        return true;
+      },
+      closeImport() {
+        importedLog = null;
+        set((st) => ({ imported: null, logVersion: st.logVersion + 1 }));
+      },
+      exportLog: () => batchJson((importedLog ?? liveLog).entries.map(cloudEventOf)),
+      exportCsv: () => seriesCsv([{ run: r.mode, series: r.series }]),
     };
   });
 }

@@ -6,6 +6,7 @@ import { Setup } from './Setup.tsx';
 import { Notices } from './Notices.tsx';
 import { BottomStrip } from './BottomStrip.tsx';
 import { Explainer } from './Explainer.tsx';
+import { EventLogPanel } from './log/EventLogPanel.tsx';
 import './app.css';
 
 export interface AppProps {
@@ -18,8 +19,9 @@ export interface AppProps {
  */
 export function App({ presetNames }: AppProps) {
   const [setupOpen, setSetupOpen] = useState(false);
+  const [logOpen, setLogOpen] = useState(false);
   return (
-    <div className="app">
+    <div className={`app${logOpen ? ' log-open' : ''}`}>
       <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={() => setSetupOpen((o) => !o)} />
       <Notices />
       <main className="main">
@@ -30,7 +32,8 @@ export function App({ presetNames }: AppProps) {
           <Explainer />
         </aside>
       </main>
-      <BottomStrip />
+      {logOpen && <EventLogPanel />}
+      <BottomStrip logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} />
     </div>
   );
 }

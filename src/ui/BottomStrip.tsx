@@ -2,7 +2,7 @@ import { useSim, useSimStore } from './SimProvider.tsx';
 import { clock } from '../app/format.ts';
 
 /** The bottom strip: the scenario's "what to watch" line and a ticker of the latest messages. */
-export function BottomStrip() {
+export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onToggleLog: () => void }) {
   const store = useSimStore();
   const watch = useSim((s) => s.scenario.watch);
   useSim((s) => s.stats); // refresh the ticker with the figures, a few times a second
@@ -23,6 +23,9 @@ export function BottomStrip() {
           How it works
         </button>
       </p>
+      <button type="button" className="log-toggle" aria-expanded={logOpen} onClick={onToggleLog}>
+        {logOpen ? 'Hide event log' : 'Event log'}
+      </button>
       <ol className="ticker" aria-label="Latest messages">
         {recent.map((m) => (
           <li key={m.id} className={m.kind}>

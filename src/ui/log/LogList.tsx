@@ -1,0 +1,131 @@
+import { memo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useSim, useSimStore } from '../SimProvider.tsx';
+import { matches, NO_FILTER, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
+import { clock } from '../../app/format.ts';
+
+const ROW_HEIGHT = 30;
+
+/** Which consumers have processed a message: ✓ committed, ◐ handled / in progress, · waiting. */
+function Delivery({ entry }: { entry: LogEntry }) {
+  const store = useSimStore();
+  if (entry.imported || entry.kind !== 'event') return <span className="muted">{entry.kind === 'command' ? '→ handler' : '—'}</span>;
+  const status = store.getState().restaurant().deliveryOf(entry);
+  const groups = Object.entries(status).filter(([, s]) => s !== 'skipped');
+  if (groups.length === 0) return <span className="muted">no consumer</span>;
+  return (
+    <span className="delivery">
+      {groups.map(([g, s]) => (
+        <span key={g} className={`dv ${s}`} title={`${g}: ${s}`}>
+          {s === 'committed' ? '✓' : s === 'waiting' ? '·' : '◐'}
+          {g}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEntry; selected: boolean; onSelect: (id: string) => void; top: number }) {
+  return (
+    <li className={`log-row ${entry.kind}${selected ? ' selected' : ''}`} style={{ transform: `translateY(${top}px)` }}>
+      <button type="button" onClick={() => onSelect(entry.id)} aria-pressed={selected} aria-label={`${entry.kind} ${entry.type} on ${entry.topic} at offset ${entry.offset}, ${entry.subject}, ${clock(entry.time)}`}>
+        <span className="c-time">{clock(entry.time)}</span>
+        <span className={`c-kind ${entry.kind}`}>{entry.kind}</span>
+        <span className="c-type">{entry.type}</span>
+        <span className="c-topic">{entry.topic}</span>
+        <span className="c-offset">{entry.offset}</span>
+        <span className="c-subject">{entry.subject}</span>
+        <span className="c-delivery">
+          <Delivery entry={entry} />
+        </span>
+      </button>
+    </li>
+  );
+});
+
+/**
+ * Every message of the viewed log, newest at the bottom, virtualised (only the rows on screen
+ * exist in the DOM, so 100,000 entries scroll smoothly), with filters by type, topic, table
+ * and correlation id. Follows the newest message unless the user scrolls up.
+ */
+export function LogList({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
+  const store = useSimStore();
+  useSim((s) => s.logVersion);
+  const log = store.getState().eventLog();
+  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
+  const [follow, setFollow] = useState(true);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Filtered view, extended incrementally as the log grows (a full pass only when the filter changes).
+  type Cache = { log: unknown; filter: LogFilter; scanned: number; dropped: number; rows: LogEntry[]; types: Set<string>; topics: Set<string> };
+  const cache = useRef<Cache | null>(null);
+  const c = cache.current;
+  if (!c || c.log !== log || c.filter !== filter || c.dropped !== log.dropped) {
+    cache.current = { log, filter, scanned: 0, dropped: log.dropped, rows: [], types: new Set(), topics: new Set() };
+  }
+  const cc = cache.current!;
+  for (let i = cc.scanned; i < log.entries.length; i++) {
+    const e = log.entries[i]!;
+    cc.types.add(e.type);
+    cc.topics.add(e.topic);
+    if (matches(e, filter)) cc.rows.push(e);
+  }
+  cc.scanned = log.entries.length;
+  const rows = cc.rows;
+  const types = [...cc.types].sort();
+  const topics = [...cc.topics].sort();
+
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  if (follow && rows.length > 0) queueMicrotask(() => virtual.scrollToIndex(rows.length - 1, { align: 'end' }));
+
+  const set = (k: keyof LogFilter) => (v: string) => setFilter((f) => ({ ...f, [k]: v }));
+  return (
+    <div className="log-list">
+      <div className="log-filters" role="group" aria-label="Filter messages">
+        <select aria-label="Filter by type" value={filter.type} onChange={(e) => set('type')(e.target.value)}>
+          <option value="">All types</option>
+          {types.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+        <select aria-label="Filter by topic" value={filter.topic} onChange={(e) => set('topic')(e.target.value)}>
+          <option value="">All topics</option>
+          {topics.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+        <input aria-label="Filter by table" placeholder="Table" inputMode="numeric" value={filter.table} onChange={(e) => set('table')(e.target.value.slice(0, 6))} />
+        <input aria-label="Filter by correlation id" placeholder="Correlation id (order-12)" value={filter.correlationid} onChange={(e) => set('correlationid')(e.target.value.slice(0, 60))} />
+        <label className="follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow newest
+        </label>
+        <span className="log-count" aria-live="off">
+          {rows.length.toLocaleString('en')} of {log.entries.length.toLocaleString('en')}
+          {log.dropped > 0 ? ` (oldest ${log.dropped.toLocaleString('en')} dropped)` : ''}
+        </span>
+      </div>
+      <div className="log-head" aria-hidden="true">
+        <span className="c-time">Time</span>
+        <span className="c-kind">Kind</span>
+        <span className="c-type">Type</span>
+        <span className="c-topic">Topic</span>
+        <span className="c-offset">Offset</span>
+        <span className="c-subject">Subject</span>
+        <span className="c-delivery">Processed by</span>
+      </div>
+      <div
+        className="log-scroll"
+        ref={scroller}
+        onWheel={() => setFollow(false)}
+        onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && setFollow(false)}
+      >
+        <ul aria-label="Messages" style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((v) => {
+            const entry = rows[v.index]!;
+            return <Row key={entry.id} entry={entry} selected={entry.id === selected} onSelect={onSelect} top={v.start} />;
+          })}
+        </ul>
+      </div>
+    </div>
+  );
+}
