@@ -10,6 +10,8 @@ describe('bus', () => {
     expect(bus.send('kitchen', 'PlaceOrder', { dish: 'salad' }, meta).reply).toEqual({ accepted: true });
     const { message, reply } = bus.send('kitchen', 'PlaceOrder', { dish: 'steak' }, meta);
     expect(reply).toEqual({ accepted: false, reason: 'out of steak' });
+    expect(bus.rejectionOf(message.id)).toBe('out of steak');
+    expect(bus.rejectionOf('m1')).toBeNull();
     expect(message).toMatchObject({ kind: 'command', topic: 'kitchen', offset: 1, time: 12, type: 'PlaceOrder', causationid: null });
     expect(() => bus.handle('PlaceOrder', () => ({ accepted: true }))).toThrow(/already has a handler/);
     expect(() => bus.send('kitchen', 'CookDish', {}, meta)).toThrow(/no handler for command CookDish/);

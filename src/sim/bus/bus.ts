@@ -79,6 +79,9 @@ export type ScheduleFn = (delaySeconds: number, fn: () => void) => () => void;
 
 type Listener = (msg: Envelope) => void;
 
+/** Rejected commands whose reason the bus remembers (the most recent ones). */
+const MAX_REJECTIONS_KEPT = 10_000;
+
 /** Options of a consumer group. Times in simulated seconds. */
 export interface GroupOptions {
   group: string;
@@ -445,6 +448,7 @@ export class Bus {
   private readonly observers: Listener[] = [];
   private readonly immediate = new Map<string, Listener[]>();
   private readonly groups = new Map<string, ConsumerGroup | ExternalGroup>();
+  private readonly rejections = new Map<string, string>();
   private seq = 0;
   private readonly retain: number;
   private readonly schedule: ScheduleFn | null;
@@ -475,7 +479,18 @@ export class Bus {
     const handler = this.handlers.get(type);
     if (!handler) throw new Error(`no handler for command ${type}`);
     const message = this.append('command', topic, type, data, meta);
-    return { message, reply: handler(message) };
+    const reply = handler(message);
+    if (!reply.accepted) {
+      this.rejections.set(message.id, reply.reason);
+      // Keep the most recent rejections only: a view asks about messages it still shows.
+      if (this.rejections.size > MAX_REJECTIONS_KEPT) this.rejections.delete(this.rejections.keys().next().value!);
+    }
+    return { message, reply };
+  }
+
+  /** The reason a command was rejected, or null if it was accepted (or is too old to say). */
+  rejectionOf(id: string): string | null {
+    return this.rejections.get(id) ?? null;
   }
 
   /** Publish an event to a topic; every consumer group of the topic will read it. */

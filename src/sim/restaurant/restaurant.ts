@@ -863,6 +863,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     subscribe: (listener) => bus.observe(listener),
     rolling: (windowSeconds) => metrics.rolling(scheduler.now, windowSeconds),
     deliveryOf: (msg) => bus.deliveryOf(msg),
+    rejectionOf: (id) => bus.rejectionOf(id),
     lagSeries,
     messageAt: (topic, offset) => bus.messageAt(topic, offset),
     summary: () => ({

@@ -192,6 +192,8 @@ export interface Restaurant {
   deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): Record<string, DeliveryStatus>;
   /** Each group's lag at every sample time. */
   readonly lagSeries: ReadonlyMap<string, { t: number[]; lag: number[] }>;
+  /** Why a command was rejected (e.g. "out of steak"), or null if it was accepted. */
+  rejectionOf(id: string): string | null;
   /** A retained message of the log, or undefined once trimmed. */
   messageAt(topic: string, offset: number): Envelope | undefined;
   readonly series: MetricsSeries;

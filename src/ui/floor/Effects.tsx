@@ -1,7 +1,7 @@
 import type { RecentMessage, Speed } from '../../app/simStore.ts';
 import { SIM_SECONDS_PER_WALL_SECOND } from '../../app/simStore.ts';
 import type { FloorLayout } from './layout.ts';
-import { INK, ROLE_COLOUR } from './palette.ts';
+import { BLOCKED, INK, ROLE_COLOUR } from './palette.ts';
 
 /**
  * How long a message's animation lasts, simulated seconds: about 0.8 s of wall time at 1×,
@@ -24,7 +24,22 @@ const KITCHEN_IN_Y = 150;
  * arrow to its one handler; an event (DishReady, DishDelivered) is a ring pulsing out from
  * where it happened. With reduced motion, tickets and rings appear in place without moving.
  */
-export function Effects({ messages, now, speed, layout, reducedMotion }: { messages: readonly RecentMessage[]; now: number; speed: Speed; layout: FloorLayout; reducedMotion: boolean }) {
+export function Effects({
+  messages,
+  now,
+  speed,
+  layout,
+  reducedMotion,
+  rejectionOf,
+}: {
+  messages: readonly RecentMessage[];
+  now: number;
+  speed: Speed;
+  layout: FloorLayout;
+  reducedMotion: boolean;
+  /** Why a command was rejected, or null: a rejected ticket flies back, red, with ✗. */
+  rejectionOf: (id: string) => string | null;
+}) {
   const span = effectSeconds(speed);
   const live = messages.filter((m) => now - m.time < span && now >= m.time).slice(-12);
   return (
@@ -39,17 +54,32 @@ export function Effects({ messages, now, speed, layout, reducedMotion }: { messa
           // and hands it over in person (a synchronous call), so it leaves from the pass.
           const from = m.protocol === 'sync' ? { x: kind.cx, y: layout.pass.y + layout.pass.h + 20 } : { x: table.x, y: table.y - table.h / 2 };
           const to = { x: kind.cx, y: KITCHEN_IN_Y };
-          const k = reducedMotion ? 1 : Math.min(1, f * 1.6);
+          const rejected = rejectionOf(m.id);
+          // Out to the kitchen; a rejected ticket comes back the way it went.
+          const out = reducedMotion ? 1 : Math.min(1, f * (rejected ? 2.4 : 1.6));
+          const k = rejected && !reducedMotion && f > 0.45 ? Math.max(0, 1 - (f - 0.45) * 2.4) : out;
           const x = from.x + (to.x - from.x) * k;
           const y = from.y + (to.y - from.y) * k;
+          const colour = rejected ? BLOCKED : INK;
           return (
             <g key={m.id} opacity={f > 0.8 ? (1 - f) * 5 : 1}>
-              <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={INK} strokeWidth={2} strokeDasharray="6 5" markerEnd="url(#arrow)" opacity={0.55} />
+              <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={colour} strokeWidth={2} strokeDasharray="6 5" markerEnd="url(#arrow)" opacity={0.55} />
               <g transform={`translate(${x},${y}) rotate(-8)`}>
-                <rect x={-13} y={-9} width={26} height={18} rx={2} fill="#FFFDF5" stroke={INK} strokeWidth={1.5} />
-                <line x1={-8} y1={-3} x2={8} y2={-3} stroke={INK} strokeWidth={1.2} />
-                <line x1={-8} y1={2} x2={4} y2={2} stroke={INK} strokeWidth={1.2} />
+                <rect x={-13} y={-9} width={26} height={18} rx={2} fill={rejected ? '#FDECEC' : '#FFFDF5'} stroke={colour} strokeWidth={1.5} />
+                {rejected ? (
+                  <path d="M-5 -5 L5 5 M5 -5 L-5 5" stroke={BLOCKED} strokeWidth={2.4} />
+                ) : (
+                  <>
+                    <line x1={-8} y1={-3} x2={8} y2={-3} stroke={INK} strokeWidth={1.2} />
+                    <line x1={-8} y1={2} x2={4} y2={2} stroke={INK} strokeWidth={1.2} />
+                  </>
+                )}
               </g>
+              {rejected && f > 0.3 && (
+                <text className="event-label" x={to.x} y={to.y + 26} textAnchor="middle" fill={BLOCKED}>
+                  ✗ {rejected}
+                </text>
+              )}
             </g>
           );
         }

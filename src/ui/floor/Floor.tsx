@@ -137,7 +137,14 @@ export function Floor({ label = 'Restaurant floor' }: { label?: string }) {
           const at = layout.doorSlot(i);
           return <DoorParty key={id} x={at.x} y={at.y} partyId={id} arrivedAt={p.arrivedAt} walksOutAt={p.walksOutAt} time={time} position={i + 1} />;
         })}
-        <Effects messages={store.getState().recentMessages()} now={snapshot.time} speed={speed} layout={layout} reducedMotion={reduced} />
+        <Effects
+          messages={store.getState().recentMessages()}
+          now={snapshot.time}
+          speed={speed}
+          layout={layout}
+          reducedMotion={reduced}
+          rejectionOf={store.getState().restaurant().rejectionOf}
+        />
         {/* staff on top of everything */}
         {[...waiters, ...runners].map((s, index, all) => {
           const group = s.role === 'waiter' ? waiters : runners;

@@ -9,7 +9,11 @@ const ROW_HEIGHT = 30;
 /** Which consumers have processed a message: ✓ committed, ◐ handled / in progress, · waiting. */
 function Delivery({ entry }: { entry: LogEntry }) {
   const store = useSimStore();
-  if (entry.imported || entry.kind !== 'event') return <span className="muted">{entry.kind === 'command' ? '→ handler' : '—'}</span>;
+  if (entry.imported) return <span className="muted">—</span>;
+  if (entry.kind === 'command') {
+    const rejected = store.getState().restaurant().rejectionOf(entry.id);
+    return rejected ? <span className="rejected">✗ rejected: {rejected}</span> : <span className="accepted">✓ accepted by its handler</span>;
+  }
   const status = store.getState().restaurant().deliveryOf(entry);
   const groups = Object.entries(status).filter(([, s]) => s !== 'skipped');
   if (groups.length === 0) return <span className="muted">no consumer</span>;

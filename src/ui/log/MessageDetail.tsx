@@ -10,6 +10,7 @@ export function MessageDetail({ id, onSelect }: { id: string | null; onSelect: (
   const entry = id ? log.get(id) : undefined;
   if (!entry) return <p className="muted detail-empty">Pick a message to see its envelope and what caused it.</p>;
   const chain = log.chain(entry.id);
+  const rejection = entry.kind === 'command' && !entry.imported ? store.getState().restaurant().rejectionOf(entry.id) : null;
   const first = chain[0]!;
   return (
     <div className="detail">
@@ -21,6 +22,11 @@ export function MessageDetail({ id, onSelect }: { id: string | null; onSelect: (
           ? 'A command: addressed to exactly one handler, which may reject it.'
           : 'An event: a fact, published to its topic for every consumer group; it cannot be rejected.'}
       </p>
+      {entry.kind === 'command' && !entry.imported && (
+        <p className={rejection ? 'rejected' : 'accepted'}>
+          {rejection ? `✗ Rejected by the kitchen: ${rejection}. Nothing was published; the party reorders.` : '✓ Accepted by the kitchen.'}
+        </p>
+      )}
       <h4>Causation chain</h4>
       <ol className="chain">
         {first.causationid && <li className="muted">… earlier messages are no longer kept</li>}
