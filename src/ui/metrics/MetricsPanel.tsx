@@ -112,6 +112,20 @@ export function MetricsPanel() {
         <span><i style={{ background: MODE_TINT.sync }} /> Synchronous</span>
         <span><i style={{ background: MODE_TINT.async }} /> Asynchronous</span>
       </div>
+      <h3 className="panel-h">Consumer lag (messages waiting in each group’s inbox)</h3>
+      <ul className="inboxes">
+        {snapshot.consumers.groups.map((g) => (
+          <li key={g.group} className={g.down ? 'down' : ''} aria-label={`${title(g.group)}: lag ${g.lag}${g.down ? ', crashed' : ''}`}>
+            <span className="inbox-name">{title(g.group)}</span>
+            <span className="inbox-chips" aria-hidden="true">
+              {Array.from({ length: Math.min(g.lag, 12) }, (_, i) => (
+                <i key={i} />
+              ))}
+            </span>
+            <span className="inbox-n">{g.lag > 12 ? `+${g.lag}` : g.lag}</span>
+          </li>
+        ))}
+      </ul>
       <h3 className="panel-h">Utilisation ({window})</h3>
       {(['waiters', 'runners', 'cooks'] as Role[])
         .filter((r) => headcount[r] > 0)
