@@ -137,3 +137,34 @@ export function matches(e: LogEntry, f: LogFilter): boolean {
   if (f.correlationid && !e.correlationid.includes(f.correlationid.trim())) return false;
   return true;
 }
+
+/** What a table had ordered by a moment, and what had happened to each dish then. */
+export interface TableAnswer {
+  /** The order (correlation id) of the last party that ordered at the table by then, or null. */
+  order: string | null;
+  dishes: { subject: string; dish: string; status: 'in the kitchen' | 'rejected, reordering' | 'ready at the pass' | 'served' }[];
+}
+
+/**
+ * Answer "what did table `table` order, as of `time`?" from the log alone: a fold over the
+ * messages up to that moment (the event-sourcing way), not a look at the current state.
+ * `rejected(id)` says whether a command was rejected.
+ */
+export function askTable(entries: readonly LogEntry[], table: number, time: number, rejected: (id: string) => boolean): TableAnswer {
+  let order: string | null = null;
+  for (const e of entries) {
+    if (e.time > time) break;
+    if (e.type === 'PlaceOrder' && e.table === table) order = e.correlationid;
+  }
+  if (order === null) return { order: null, dishes: [] };
+  const dishes = new Map<string, TableAnswer['dishes'][number]>();
+  for (const e of entries) {
+    if (e.time > time) break;
+    if (e.correlationid !== order) continue;
+    const dish = String((e.data as { dish?: unknown } | null)?.dish ?? '?');
+    if (e.type === 'PlaceOrder') dishes.set(e.subject, { subject: e.subject, dish, status: rejected(e.id) ? 'rejected, reordering' : 'in the kitchen' });
+    else if (e.type === 'DishReady') dishes.set(e.subject, { subject: e.subject, dish, status: 'ready at the pass' });
+    else if (e.type === 'DishDelivered') dishes.set(e.subject, { subject: e.subject, dish, status: 'served' });
+  }
+  return { order, dishes: [...dishes.values()] };
+}

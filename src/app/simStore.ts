@@ -16,6 +16,7 @@ import { title } from './format.ts';
 import { EventLog, entryOfCloudEvent, entryOfEnvelope, cloudEventOf } from './eventLog.ts';
 import { batchJson, BatchError, parseBatch } from '../scenarios/cloudevents.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
+import type { Lesson, TourAction } from '../scenarios/lessons.ts';
 import { clampParam, PARAM_SPECS, paramsOf, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
 
 /** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
@@ -101,6 +102,14 @@ export interface SimState {
   logVersion: number;
   /** An imported log being viewed instead of the live one, or null. */
   imported: { name: string; count: number } | null;
+  /** The running lesson, or null in free play. */
+  lesson: Lesson | null;
+  /** -1: the lesson's introduction and prediction; 0…n-1: a tour step; n: the summary. */
+  tourStep: number;
+  /** Playing stops by itself at this simulated time (a tour step's runUntil), or null. */
+  pauseAt: number | null;
+  /** Asks the view to open the event log (optionally filtered); bumped by tour steps. */
+  logRequest: { n: number; filterType: string | null };
 
   play(): void;
   pause(): void;
@@ -139,6 +148,19 @@ export interface SimState {
   exportLog(): string;
   /** The live run's time series as CSV. */
   exportCsv(): string;
+  /**
+   * Travel in time: rebuild the run from the seed and replay the user's actions up to
+   * `seconds` (event sourcing). Actions recorded after that moment are replayed again as
+   * time passes, unless a new action starts a new timeline.
+   */
+  seek(seconds: number): void;
+  /** Start a lesson: load its scenario, mode and seed, show its introduction. */
+  startLesson(lesson: Lesson): void;
+  /** Start a shipped lesson by id; an unknown id leaves everything as it is, with a notice. */
+  startLessonById(id: string): void;
+  endLesson(): void;
+  /** Go to a tour step (its actions are applied on the way in). */
+  goToStep(step: number): void;
 }
 
 export type SimStore = StoreApi<SimState>;
@@ -150,6 +172,8 @@ export interface SimStoreOptions {
   initialPreset: string;
   /** Wall clock in milliseconds (for "as fast as possible" budgets); defaults to performance.now. */
   now?: () => number;
+  /** Loads a shipped lesson by id (throws for an unknown one). */
+  loadLesson?: (id: string) => Lesson;
 }
 
 /**
@@ -168,11 +192,18 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
   let nextNotice = 1;
   let stationOfDish = new Map<string, string>();
   let liveLog = new EventLog();
+  /** What the user did to the running restaurant, with when: the inputs a replay re-applies. */
+  let inputs: { t: number; c: RestaurantCommand }[] = [];
+  let nextInput = 0;
+  let startMode: Mode = 'sync';
   let importedLog: EventLog | null = null;
   let loggedAtLastRefresh = -1;
 
   const attach = (scenario: Scenario, mode: Mode): Restaurant => {
     unsubscribe();
+    startMode = mode;
+    inputs = [];
+    nextInput = 0;
     recent.length = 0;
     // The live page measures from opening: no warm-up window.
     const restaurant = createRestaurant({ ...scenario, mode, warmupSeconds: 0 });
@@ -239,13 +270,63 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       }
     };
 
+    /** Send a user action to the engine and remember it for replays (a new action ends any replayed future). */
+    const sendInput = (c: RestaurantCommand) => {
+      inputs.length = nextInput;
+      r.send(c);
+      inputs.push({ t: r.now, c });
+      nextInput = inputs.length;
+    };
+    /** Advance to `target`, re-applying recorded actions at their times on the way. */
+    const advanceTo = (target: number) => {
+      while (nextInput < inputs.length && inputs[nextInput]!.t <= target) {
+        const { t, c } = inputs[nextInput++]!;
+        r.runUntil(t);
+        r.send(c);
+      }
+      r.runUntil(target);
+    };
+
     const guardedCommand = (c: RestaurantCommand) => {
       try {
-        r.send(c);
+        sendInput(c);
       } catch (e) {
         notify('warning', e instanceof Error ? e.message : String(e));
       }
       refresh(true);
+    };
+
+    /** One tour action, as the learner would do it by hand. */
+    const applyTourAction = (a: TourAction) => {
+      const st = get();
+      switch (a.do) {
+        case 'mode':
+          return st.setMode(a.mode);
+        case 'speed':
+          return st.setSpeed(a.speed === 'max' ? 'max' : (SPEEDS.find((x) => x === a.speed) ?? 8));
+        case 'play':
+          return st.play();
+        case 'pause':
+          return st.pause();
+        case 'reset':
+          return st.reset();
+        case 'runUntil':
+          if (r.now >= a.seconds) return;
+          set({ pauseAt: a.seconds });
+          return st.play();
+        case 'openLog':
+          return set({ logRequest: { n: st.logRequest.n + 1, filterType: a.filterType ?? null } });
+        case 'stock':
+          return guardedCommand({ type: 'setStock', dish: a.dish, portions: a.portions });
+        case 'crash':
+          return guardedCommand({ type: 'consumerDown', group: a.group });
+        case 'restart':
+          return guardedCommand({ type: 'consumerUp', group: a.group });
+        case 'idempotency':
+          return guardedCommand({ type: 'setIdempotency', on: a.on });
+        case 'addSubscriber':
+          return guardedCommand({ type: 'addSubscriber', name: a.name, ...(a.from ? { from: a.from } : {}) });
+      }
     };
 
     const refresh = (withStats: boolean) => {
@@ -282,6 +363,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         edited: params,
         pending: [],
         finished: false,
+        pauseAt: null,
         generation: st.generation + 1,
         snapshot: r.snapshot(),
         stats: statsOf(r),
@@ -306,6 +388,10 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       lastFrameEvents: 0,
       logVersion: 0,
       imported: null,
+      lesson: null,
+      tourStep: -1,
+      pauseAt: null,
+      logRequest: { n: 0, filterType: null },
 
       play() {
         if (get().finished) {
@@ -325,6 +411,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set({ playing: false });
         if (get().finished) return;
         guarded(() => {
+          if (nextInput < inputs.length && inputs[nextInput]!.t <= r.now) advanceTo(r.now);
           const t = r.step();
           if (t === null || t >= r.scenario.durationSeconds) set({ finished: t !== null });
         });
@@ -343,7 +430,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       },
       setMode(mode) {
         if (mode !== 'sync' && mode !== 'async') return;
-        if (guarded(() => r.send({ type: 'setMode', mode }))) set({ mode });
+        if (guarded(() => sendInput({ type: 'setMode', mode }))) set({ mode });
         refresh(true);
       },
       loadPreset(name) {
@@ -376,7 +463,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         const edited: Params =
           key === 'station' ? { ...st.edited, stations: { ...st.edited.stations, [kind!]: value } } : { ...st.edited, [key]: value };
         if (key === 'ratePerHour') {
-          if (!guarded(() => r.send({ type: 'setArrivalRate', ratePerHour: value }))) return;
+          if (!guarded(() => sendInput({ type: 'setArrivalRate', ratePerHour: value }))) return;
           set({ edited, running: { ...st.running, ratePerHour: value } });
           refresh(true);
           return;
@@ -398,14 +485,16 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         const before = r.eventsFired;
         {
           const end = r.scenario.durationSeconds;
+          const limit = Math.min(end, st.pauseAt ?? Infinity);
           guarded(() => {
             if (st.speed === 'max') {
               const start = wallNow();
-              while (r.now < end && wallNow() - start < MAX_SPEED_BUDGET_MS) r.runUntil(Math.min(end, r.now + 60));
+              while (r.now < limit && wallNow() - start < MAX_SPEED_BUDGET_MS) advanceTo(Math.min(limit, r.now + 60));
             } else {
-              r.runUntil(Math.min(end, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed));
+              advanceTo(Math.min(limit, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed));
             }
           });
+          if (st.pauseAt !== null && r.now >= st.pauseAt && r.now < end) set({ playing: false, pauseAt: null });
           if (r.now >= end) {
             set({ finished: true, playing: false });
             notify('info', `The service is over after ${Math.round(end / 60)} simulated minutes. Reset to run it again.`);
@@ -439,6 +528,48 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       closeImport() {
         importedLog = null;
         set((st) => ({ imported: null, logVersion: st.logVersion + 1 }));
+      },
+      seek(seconds) {
+        const st = get();
+        const target = Math.min(Math.max(0, Number.isFinite(seconds) ? seconds : 0), st.scenario.durationSeconds);
+        const kept = inputs;
+        const mode = startMode;
+        try {
+          r = attach(st.scenario, mode);
+        } catch (e) {
+          notify('error', `Could not replay: ${e instanceof Error ? e.message : String(e)}`);
+          return;
+        }
+        inputs = kept;
+        nextInput = 0;
+        guarded(() => advanceTo(target));
+        set((s2) => ({ playing: false, pauseAt: null, finished: target >= st.scenario.durationSeconds, mode: r.mode, generation: s2.generation + 1 }));
+        refresh(true);
+      },
+      startLesson(lesson) {
+        set({ lesson, tourStep: -1, pauseAt: null, playing: false, speed: 8, mode: lesson.scenario.mode });
+        rebuild(lesson.scenario, paramsOf(lesson.scenario), lesson.scenario.name);
+      },
+      startLessonById(id) {
+        if (!opts.loadLesson) return;
+        let lesson: Lesson;
+        try {
+          lesson = opts.loadLesson(id);
+        } catch (e) {
+          notify('warning', `${e instanceof Error ? e.message : String(e)}; kept what was running.`);
+          return;
+        }
+        get().startLesson(lesson);
+      },
+      endLesson() {
+        set({ lesson: null, tourStep: -1, pauseAt: null });
+      },
+      goToStep(step) {
+        const { lesson } = get();
+        if (!lesson) return;
+        const i = Math.max(-1, Math.min(lesson.tour.length, Math.floor(step)));
+        set({ tourStep: i });
+        if (i >= 0 && i < lesson.tour.length) for (const a of lesson.tour[i]!.actions) applyTourAction(a);
       },
       exportLog: () => batchJson((importedLog ?? liveLog).entries.map(cloudEventOf)),
       exportCsv: () => seriesCsv([{ run: r.mode, series: r.series }]),

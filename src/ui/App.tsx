@@ -7,19 +7,29 @@ import { Notices } from './Notices.tsx';
 import { BottomStrip } from './BottomStrip.tsx';
 import { Explainer } from './Explainer.tsx';
 import { EventLogPanel } from './log/EventLogPanel.tsx';
+import { LessonMenu, LessonPanel } from './lesson/LessonPanel.tsx';
+import { useSim } from './SimProvider.tsx';
+import { useEffect } from 'react';
 import './app.css';
 
 export interface AppProps {
   presetNames: readonly string[];
+  /** The lessons the menu offers (id and title). */
+  lessons?: readonly { id: string; title: string }[];
 }
 
 /**
  * The page of UI.md: top bar, the restaurant floor (about 60% of the width), the metrics
  * column (with Setup sliding over it), and the bottom strip. Must sit inside a SimProvider.
  */
-export function App({ presetNames }: AppProps) {
+export function App({ presetNames, lessons = [] }: AppProps) {
   const [setupOpen, setSetupOpen] = useState(false);
   const [logOpen, setLogOpen] = useState(false);
+  const lesson = useSim((s) => s.lesson);
+  const logRequest = useSim((s) => s.logRequest.n);
+  useEffect(() => {
+    if (logRequest > 0) setLogOpen(true);
+  }, [logRequest]);
   return (
     <div className={`app${logOpen ? ' log-open' : ''}`}>
       <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={() => setSetupOpen((o) => !o)} />
@@ -27,6 +37,8 @@ export function App({ presetNames }: AppProps) {
       <main className="main">
         <Floor />
         <aside className="side">
+          {lessons.length > 0 && <LessonMenu lessons={lessons} />}
+          {lesson && <LessonPanel key={lesson.id} lesson={lesson} />}
           <Setup open={setupOpen} />
           <MetricsPanel />
           <Explainer />

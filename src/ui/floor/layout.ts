@@ -130,7 +130,7 @@ export function floorLayout(stations: readonly { id: string; kind: string }[], t
       }
       if (place === 'home') {
         return role === 'waiter'
-          ? { x: FLOOR_LEFT - 70 + (roleIndex % 2) * 62, y: FLOOR_TOP + 10 + Math.floor(roleIndex / 2) * 52 }
+          ? { x: FLOOR_LEFT - 70 + (roleIndex % 2) * 62, y: FLOOR_TOP + 10 + Math.floor(roleIndex / 2) * 64 }
           : { x: FLOOR_RIGHT + 10 - (roleIndex % 6) * 62, y: PASS_Y + PASS_H + 44 + Math.floor(roleIndex / 6) * 52 };
       }
       const t = tableBoxes[place - 1];

@@ -56,7 +56,14 @@ export function LogList({ selected, onSelect }: { selected: string | null; onSel
   const store = useSimStore();
   useSim((s) => s.logVersion);
   const log = store.getState().eventLog();
-  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
+  const request = useSim((s) => s.logRequest);
+  const [filter, setFilter] = useState<LogFilter>(() => ({ ...NO_FILTER, type: request.filterType ?? '' }));
+  // A lesson's tour step can ask for a filter.
+  const [seenRequest, setSeenRequest] = useState(request.n);
+  if (request.n !== seenRequest) {
+    setSeenRequest(request.n);
+    setFilter({ ...NO_FILTER, type: request.filterType ?? '' });
+  }
   const [follow, setFollow] = useState(true);
   const scroller = useRef<HTMLDivElement>(null);
 

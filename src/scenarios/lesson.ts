@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { Scenario } from '../sim/index.ts';
+import { parseScenario, ScenarioError } from './schema.ts';
+
+/**
+ * Guided lessons as data: a scenario (a preset by name, or a whole scenario), a narrative,
+ * a prediction to make before running, a tour of steps that drive the page, what the
+ * lesson teaches, and an optional quiz. A teacher writes a new lesson as JSON; it is
+ * validated here (the scenario by the scenario schema) and never runs code of its own.
+ */
+
+/** What a tour step does to the page, in order, when the learner reaches it. */
+export const tourActionSchema = z.discriminatedUnion('do', [
+  z.strictObject({ do: z.literal('mode'), mode: z.enum(['sync', 'async']) }),
+  z.strictObject({ do: z.literal('speed'), speed: z.union([z.literal('max'), z.number().min(0.25).max(64)]) }),
+  z.strictObject({ do: z.literal('play') }),
+  z.strictObject({ do: z.literal('pause') }),
+  z.strictObject({ do: z.literal('reset') }),
+  /** Run (at the current speed) until this simulated time, then pause. */
+  z.strictObject({ do: z.literal('runUntil'), seconds: z.number().min(0).max(365 * 24 * 3600) }),
+  z.strictObject({ do: z.literal('openLog'), filterType: z.string().max(60).optional() }),
+  z.strictObject({ do: z.literal('stock'), dish: z.string().min(1).max(40), portions: z.number().int().min(0).nullable() }),
+  z.strictObject({ do: z.literal('crash'), group: z.string().min(1).max(40) }),
+  z.strictObject({ do: z.literal('restart'), group: z.string().min(1).max(40) }),
+  z.strictObject({ do: z.literal('idempotency'), on: z.boolean() }),
+  z.strictObject({ do: z.literal('addSubscriber'), name: z.enum(['billing', 'analytics', 'notifications', 'loyalty']), from: z.enum(['earliest', 'latest']).optional() }),
+]);
+export type TourAction = z.infer<typeof tourActionSchema>;
+
+const prose = z.string().min(1).max(1200);
+
+export const lessonSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
+  title: z.string().min(1).max(80),
+  /** A preset's name, or a whole scenario (validated by the scenario schema). */
+  scenario: z.union([z.string().min(1).max(60), z.record(z.string(), z.unknown())]),
+  /** Overrides of the scenario's seed and starting mode. */
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  mode: z.enum(['sync', 'async']).optional(),
+  narrative: z.array(prose).min(1).max(8),
+  prediction: z.strictObject({
+    question: z.string().min(1).max(300),
+    options: z.array(z.string().min(1).max(200)).min(2).max(5),
+    /** Index into `options`. */
+    answer: z.number().int().min(0),
+    explanation: prose,
+  }),
+  tour: z
+    .array(z.strictObject({ title: z.string().min(1).max(80), text: prose, actions: z.array(tourActionSchema).max(10).default([]) }))
+    .min(1)
+    .max(10),
+  learning: z.array(z.string().min(1).max(300)).min(1).max(8),
+  quiz: z
+    .array(z.strictObject({ message: z.string().min(1).max(60), answer: z.enum(['command', 'event']), why: z.string().min(1).max(300) }))
+    .max(20)
+    .default([]),
+}).superRefine((l, ctx) => {
+  if (l.prediction.answer >= l.prediction.options.length) {
+    ctx.addIssue({ code: 'custom', path: ['prediction', 'answer'], message: `must index one of the ${l.prediction.options.length} options` });
+  }
+});
+
+export type LessonInput = z.input<typeof lessonSchema>;
+export type LessonData = z.output<typeof lessonSchema>;
+
+/** A validated lesson with its scenario resolved. */
+export interface Lesson extends Omit<LessonData, 'scenario'> {
+  scenario: Scenario;
+}
+
+/** A lesson that failed validation; the message names the field. */
+export class LessonError extends Error {
+  override name = 'LessonError';
+}
+
+/**
+ * Validate a lesson's JSON and resolve its scenario (`loadPreset` for a name).
+ * @throws LessonError naming the first bad field (a bad scenario's fields are named under `scenario.`).
+ */
+export function parseLesson(json: unknown, loadPreset: (name: string) => Scenario): Lesson {
+  const r = lessonSchema.safeParse(json);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new LessonError(`${i.path.map(String).join('.') || '(lesson)'}: ${i.message}`);
+  }
+  const l = r.data;
+  let scenario: Scenario;
+  try {
+    scenario = typeof l.scenario === 'string' ? loadPreset(l.scenario) : parseScenario(l.scenario);
+  } catch (e) {
+    const why = e instanceof ScenarioError ? e.issues.join('; ') : (e as Error).message;
+    throw new LessonError(`scenario: ${why}`);
+  }
+  scenario = { ...scenario, ...(l.seed !== undefined ? { seed: l.seed } : {}), ...(l.mode ? { mode: l.mode } : {}) };
+  return { ...l, scenario };
+}

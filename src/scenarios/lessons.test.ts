@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createRestaurant, type Envelope } from '../sim/index.ts';
+import { loadPreset, PRESET_NAMES } from './index.ts';
+import { LESSON_IDS, loadLesson, parseLesson, LessonError } from './lessons.ts';
+import { createSimStore } from '../app/simStore.ts';
+import { askTable } from '../app/eventLog.ts';
+
+const lesson = (id: string) => loadLesson(id, loadPreset);
+
+describe('lessons as data', () => {
+  it('every shipped lesson validates, with a tour, a prediction and what it teaches', () => {
+    for (const id of LESSON_IDS) {
+      const l = lesson(id);
+      expect(l.id).toBe(id);
+      expect(l.tour.length).toBeGreaterThan(0);
+      expect(l.prediction.answer).toBeLessThan(l.prediction.options.length);
+    }
+  });
+
+  it('a bad lesson is refused with the field named', () => {
+    const good = { id: 'x-lesson', title: 'T', scenario: 'friday-rush', narrative: ['n'], prediction: { question: 'q', options: ['a', 'b'], answer: 0, explanation: 'e' }, tour: [{ title: 's', text: 't' }], learning: ['l'] };
+    expect(parseLesson(good, loadPreset).tour[0]!.actions).toEqual([]);
+    expect(() => parseLesson({ ...good, prediction: { ...good.prediction, answer: 5 } }, loadPreset)).toThrow('prediction.answer: must index one of the 2 options');
+    expect(() => parseLesson({ ...good, tour: [{ title: 's', text: 't', actions: [{ do: 'explode' }] }] }, loadPreset)).toThrow(LessonError);
+    expect(() => parseLesson({ ...good, scenario: 'no-such-preset' }, loadPreset)).toThrow(/^scenario: unknown scenario "no-such-preset"/);
+    expect(() => parseLesson({ ...good, scenario: { name: 'x', tables: -1 } }, loadPreset)).toThrow(/^scenario: .*tables/);
+  });
+});
+
+describe('the lessons’ claims hold in the engine', () => {
+  it('sync vs async: waiters blocked most of the time in sync, never after the switch; throughput rises', () => {
+    const l = lesson('sync-vs-async');
+    const r = createRestaurant({ ...l.scenario, warmupSeconds: 0 });
+    const syncOnly = createRestaurant({ ...l.scenario, warmupSeconds: 0 });
+    r.runUntil(3600);
+    expect(r.rolling(900).utilisation.waiters.blocked).toBeGreaterThan(0.5);
+    r.send({ type: 'setMode', mode: 'async' });
+    r.runUntil(7200);
+    expect(r.rolling(900).utilisation.waiters.blocked).toBe(0);
+    r.runUntil(10_800);
+    syncOnly.runUntil(10_800);
+    const servedSince = (x: typeof r) => x.series.served.at(-1)! - x.series.served[x.series.t.indexOf(3600)]!;
+    expect(servedSince(r)).toBeGreaterThan(servedSince(syncOnly) * 1.1);
+    expect(r.summary().walkedOut).toBeLessThan(syncOnly.summary().walkedOut);
+  });
+
+  it('events vs commands: rejected PlaceOrders publish nothing, their parties reorder, and every DishReady is delivered', () => {
+    const l = lesson('events-vs-commands');
+    const r = createRestaurant({ ...l.scenario, warmupSeconds: 0 });
+    const log: Envelope[] = [];
+    r.subscribe((m) => log.push(m));
+    r.runUntil(2400);
+    r.send({ type: 'setStock', dish: 'steak', portions: 0 });
+    r.runUntil(4800);
+    r.send({ type: 'setStock', dish: 'steak', portions: null });
+    r.runUntil(l.scenario.durationSeconds + 3600);
+    const rejected = log.filter((m) => m.kind === 'command' && r.rejectionOf(m.id) !== null);
+    expect(rejected.length).toBeGreaterThan(3);
+    for (const c of rejected) {
+      const effects = log.filter((m) => m.causationid === c.id);
+      expect(effects.every((m) => m.kind === 'command' && m.type === 'PlaceOrder')).toBe(true);
+      expect(effects).toHaveLength(1);
+    }
+    const ready = new Set(log.filter((m) => m.type === 'DishReady').map((m) => m.subject));
+    const delivered = new Set(log.filter((m) => m.type === 'DishDelivered').map((m) => m.subject));
+    expect([...ready].every((s) => delivered.has(s))).toBe(true);
+    // The quiz's answers follow the naming rule the lesson teaches.
+    for (const q of l.quiz) expect(q.answer === 'event').toBe(/(ed|Ready|Arrived)$/.test(q.message));
+  });
+
+  it('event sourcing: a replay to any moment equals the run that got there, and the log answers for a table', () => {
+    const a = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: lesson });
+    const st = () => a.getState();
+    st().startLessonById('event-sourcing');
+    st().setSpeed(16);
+    const runTo = (t: number) => {
+      st().play();
+      while (st().restaurant().now < t && st().playing) st().tick(0.05);
+      st().pause();
+    };
+    // The user switches mode twice on the way: a replay must re-apply both, at their times.
+    runTo(1800);
+    st().setMode('sync');
+    runTo(3000);
+    st().setMode('async');
+    runTo(6000);
+    const switches = st().restaurant().modeSpans.slice(1);
+    expect(switches.map((m) => m.mode)).toEqual(['sync', 'async']);
+    const finalArrived = st().restaurant().snapshot().partiesArrived;
+
+    /** The same run done directly on the engine, to `t`. */
+    const direct = (t: number) => {
+      const b = createRestaurant({ ...lesson('event-sourcing').scenario, warmupSeconds: 0 });
+      for (const s of switches) {
+        if (s.t > t) break;
+        b.runUntil(s.t);
+        b.send({ type: 'setMode', mode: s.mode });
+      }
+      b.runUntil(t);
+      return b.snapshot();
+    };
+    for (const t of [1000, 2500, 4321]) {
+      st().seek(t);
+      expect(JSON.stringify(st().restaurant().snapshot())).toBe(JSON.stringify(direct(t)));
+    }
+    // Forward again from a replay: the same future, the user's later switch included.
+    st().seek(2500);
+    runTo(6000);
+    expect(st().restaurant().snapshot().partiesArrived).toBe(finalArrived);
+    expect(st().restaurant().modeSpans.map((m) => m.mode)).toEqual(['async', 'sync', 'async']);
+
+    // Ask the log: table 7's order at 1:30:00, folded from the log, matches the engine then.
+    st().seek(5400);
+    const r = st().restaurant();
+    const answer = askTable(st().eventLog().entries, 7, 5400, (id) => r.rejectionOf(id) !== null);
+    expect(answer.order).toMatch(/^order-\d+$/);
+    const party = r.snapshot().parties.find((p) => `order-${p.id}` === answer.order);
+    if (party) {
+      const tickets = r.snapshot().tickets.filter((t) => t.partyId === party.id && t.orderedAt !== null);
+      expect(answer.dishes.map((d) => d.dish).sort()).toEqual(tickets.map((t) => t.dish).sort());
+      const served = tickets.filter((t) => t.state === 'served').length;
+      expect(answer.dishes.filter((d) => d.status === 'served')).toHaveLength(served);
+    }
+  });
+});
