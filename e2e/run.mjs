@@ -324,6 +324,58 @@ await check('the event log stays responsive with 100,000 entries (figures printe
   await page.close();
 });
 
+// ---- lessons ----------------------------------------------------------------------------
+const LESSONS = ['sync-vs-async', 'events-vs-commands', 'event-sourcing'];
+for (const id of LESSONS) {
+  await check(`lesson ${id}: opens by URL and its tour is walked to the end with the keyboard only`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(`${origin}${SUB}?lesson=${id}`);
+    const region = page.getByRole('region', { name: 'Lesson' });
+    await region.waitFor();
+    const title = await region.getByRole('heading').first().innerText();
+    assert(title.length > 3, `lesson title "${title}"`);
+    assert((await page.getByRole('combobox', { name: 'Lesson' }).inputValue()) === id, 'the menu shows the lesson');
+    await page.screenshot({ path: new URL(`lesson-${id}-intro-1280x720.png`, shots).pathname });
+    // Keyboard only: Tab to the tour button, then Enter through every step.
+    let found = false;
+    for (let i = 0; i < 80 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.textContent === 'Start the tour');
+    }
+    assert(found, 'Tab never reached "Start the tour"');
+    let steps = 0;
+    for (; steps < 12; steps++) {
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(700);
+      if (await region.getByRole('heading', { name: 'What you’re learning' }).isVisible()) break;
+      const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      assert(/Next step|Finish/.test(label), `focus left the tour button (on "${label}")`);
+    }
+    assert(await region.getByRole('heading', { name: 'What you’re learning' }).isVisible(), 'the summary was never reached');
+    assert((await simSeconds(page)) > 0, 'the tour ran the simulation');
+    await page.screenshot({ path: new URL(`lesson-${id}-end-1280x720.png`, shots).pathname });
+    assert(problems.length === 0, `console errors: ${problems.join('; ')}`);
+    await page.close();
+  });
+}
+
+await check('an unknown lesson in the URL shows a notice and the page runs', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${origin}${SUB}?lesson=%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+  await page.getByRole('status').filter({ hasText: 'unknown lesson' }).waitFor();
+  assert((await page.getByRole('region', { name: 'Lesson' }).count()) === 0, 'no lesson shown');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(800);
+  assert((await simSeconds(page)) > 0, 'the page runs');
+  assert(problems.length === 0, `errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
 await browser.close();
 await new Promise((resolve) => server.close(resolve));
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -29,7 +29,8 @@ function Delivery({ entry }: { entry: LogEntry }) {
   );
 }
 
-const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEntry; selected: boolean; onSelect: (id: string) => void; top: number }) {
+/** `tick` changes with each refresh of the figures, so a row's "processed by" stays current. */
+const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEntry; selected: boolean; onSelect: (id: string) => void; top: number; tick: unknown }) {
   return (
     <li className={`log-row ${entry.kind}${selected ? ' selected' : ''}`} style={{ transform: `translateY(${top}px)` }}>
       <button type="button" onClick={() => onSelect(entry.id)} aria-pressed={selected} aria-label={`${entry.kind} ${entry.type} on ${entry.topic} at offset ${entry.offset}, ${entry.subject}, ${clock(entry.time)}`}>
@@ -55,6 +56,7 @@ const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEn
 export function LogList({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
   const store = useSimStore();
   useSim((s) => s.logVersion);
+  const tick = useSim((s) => s.stats);
   const log = store.getState().eventLog();
   const request = useSim((s) => s.logRequest);
   const [filter, setFilter] = useState<LogFilter>(() => ({ ...NO_FILTER, type: request.filterType ?? '' }));
@@ -133,7 +135,7 @@ export function LogList({ selected, onSelect }: { selected: string | null; onSel
         <ul aria-label="Messages" style={{ height: virtual.getTotalSize() }}>
           {virtual.getVirtualItems().map((v) => {
             const entry = rows[v.index]!;
-            return <Row key={entry.id} entry={entry} selected={entry.id === selected} onSelect={onSelect} top={v.start} />;
+            return <Row key={entry.id} entry={entry} selected={entry.id === selected} onSelect={onSelect} top={v.start} tick={tick} />;
           })}
         </ul>
       </div>
