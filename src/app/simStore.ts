@@ -33,6 +33,8 @@ export const MAX_SPEED_BUDGET_MS = 12;
 export const ROLLING_WINDOW_SECONDS = 900;
 /** How often the figures and charts refresh, wall-clock seconds (a few hertz is plenty to read). */
 export const STATS_EVERY_SECONDS = 0.25;
+/** Messages the page's bus keeps per topic beyond what consumers need (a new read model replays them). */
+export const RETAINED_PER_TOPIC = 20_000;
 /** Messages kept for the floor's animations and the ticker. */
 export const RECENT_MESSAGES = 64;
 
@@ -206,7 +208,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
     nextInput = 0;
     recent.length = 0;
     // The live page measures from opening: no warm-up window.
-    const restaurant = createRestaurant({ ...scenario, mode, warmupSeconds: 0 });
+    // The page keeps some history on the bus, so a projection added later can replay from offset 0.
+    const restaurant = createRestaurant({ ...scenario, mode, warmupSeconds: 0 }, { retainMessages: RETAINED_PER_TOPIC });
     stationOfDish = new Map(scenario.menu.map((m) => [m.dish, m.station]));
     const log = new EventLog();
     liveLog = log;
@@ -325,7 +328,13 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         case 'idempotency':
           return guardedCommand({ type: 'setIdempotency', on: a.on });
         case 'addSubscriber':
-          return guardedCommand({ type: 'addSubscriber', name: a.name, ...(a.from ? { from: a.from } : {}) });
+          return guardedCommand({
+            type: 'addSubscriber',
+            name: a.name,
+            ...(a.group ? { group: a.group } : {}),
+            ...(a.from ? { from: a.from } : {}),
+            ...(a.processingSeconds ? { processingSeconds: a.processingSeconds } : {}),
+          });
       }
     };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Scenario } from '../sim/index.ts';
-import { parseScenario, ScenarioError } from './schema.ts';
+import { distributionSchema, parseScenario, ScenarioError } from './schema.ts';
 
 /**
  * Guided lessons as data: a scenario (a preset by name, or a whole scenario), a narrative,
@@ -23,7 +23,13 @@ export const tourActionSchema = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('crash'), group: z.string().min(1).max(40) }),
   z.strictObject({ do: z.literal('restart'), group: z.string().min(1).max(40) }),
   z.strictObject({ do: z.literal('idempotency'), on: z.boolean() }),
-  z.strictObject({ do: z.literal('addSubscriber'), name: z.enum(['billing', 'analytics', 'notifications', 'loyalty']), from: z.enum(['earliest', 'latest']).optional() }),
+  z.strictObject({
+    do: z.literal('addSubscriber'),
+    name: z.enum(['billing', 'analytics', 'notifications', 'loyalty', 'kitchen-display', 'dashboard', 'tracker']),
+    group: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
+    from: z.enum(['earliest', 'latest']).optional(),
+    processingSeconds: distributionSchema.optional(),
+  }),
 ]);
 export type TourAction = z.infer<typeof tourActionSchema>;
 

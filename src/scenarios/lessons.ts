@@ -3,6 +3,7 @@ import { parseLesson, type Lesson } from './lesson.ts';
 import syncVsAsync from './lessons/sync-vs-async.json';
 import eventsVsCommands from './lessons/events-vs-commands.json';
 import eventSourcing from './lessons/event-sourcing.json';
+import cqrs from './lessons/cqrs.json';
 
 export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
 
@@ -11,6 +12,7 @@ const LESSON_JSON: Record<string, unknown> = {
   'sync-vs-async': syncVsAsync,
   'events-vs-commands': eventsVsCommands,
   'event-sourcing': eventSourcing,
+  cqrs,
 };
 
 /** Ids of the shipped lessons (`?lesson=ID`). */

@@ -105,7 +105,7 @@ export const scenarioSchema = z
       .array(
         z
           .strictObject({
-            name: z.enum(['billing', 'analytics', 'notifications', 'loyalty']),
+            name: z.enum(['billing', 'analytics', 'notifications', 'loyalty', 'kitchen-display', 'dashboard', 'tracker']),
             group: groupName.optional(),
             processingSeconds: distributionSchema.optional(),
           })

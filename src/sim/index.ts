@@ -37,7 +37,7 @@ export {
   type GroupView,
   type DeliveryStatus,
 } from './bus/bus.ts';
-export { SUBSCRIBER_KINDS, SUBSCRIBER_DEFAULTS, type SubscriberKind, type SubscriberState } from './bus/subscribers.ts';
+export { SUBSCRIBER_KINDS, SUBSCRIBER_DEFAULTS, PROJECTION_KINDS, type SubscriberKind, type ProjectionKind, type SubscriberState } from './bus/subscribers.ts';
 export { floorStaffMachine, staffActivity, type StaffRole } from './machines/floorStaffMachine.ts';
 export { stationMachine, stationActivity } from './machines/stationMachine.ts';
 export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role, Activity, RollingFigures } from './metrics/collector.ts';

@@ -22,7 +22,7 @@ export interface MenuItem {
 
 /** A subscriber of the restaurant's events (see `src/sim/bus/subscribers.ts`). */
 export interface Subscriber {
-  name: 'billing' | 'analytics' | 'notifications' | 'loyalty';
+  name: 'billing' | 'analytics' | 'notifications' | 'loyalty' | 'kitchen-display' | 'dashboard' | 'tracker';
   /** Consumer group: subscribers sharing a group split its events. */
   group: string;
   processingSeconds: Distribution;

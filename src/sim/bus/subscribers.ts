@@ -7,9 +7,17 @@ import { PoisonMessageError, type Envelope } from './bus.ts';
  * at its own pace; none of them can change what the restaurant does or when. Their state
  * is what a view shows: bills, notifications sent, dishes counted, points.
  */
-export type SubscriberKind = 'billing' | 'analytics' | 'notifications' | 'loyalty';
+export type SubscriberKind = 'billing' | 'analytics' | 'notifications' | 'loyalty' | ProjectionKind;
 
-export const SUBSCRIBER_KINDS: readonly SubscriberKind[] = ['billing', 'analytics', 'notifications', 'loyalty'];
+/**
+ * Read models (CQRS): each is a projection of the kitchen's events into a table of counts,
+ * kept per consumer group, so a projection rebuilt from offset 0 can be compared with one
+ * that followed the log live.
+ */
+export type ProjectionKind = 'kitchen-display' | 'dashboard' | 'tracker';
+export const PROJECTION_KINDS: readonly ProjectionKind[] = ['kitchen-display', 'dashboard', 'tracker'];
+
+export const SUBSCRIBER_KINDS: readonly SubscriberKind[] = ['billing', 'analytics', 'notifications', 'loyalty', ...PROJECTION_KINDS];
 
 /** What each kind reads, and how long one message takes by default (simulated seconds). */
 export const SUBSCRIBER_DEFAULTS: Record<SubscriberKind, { topic: string; types: string[]; processingSeconds: Distribution; what: string }> = {
@@ -37,6 +45,24 @@ export const SUBSCRIBER_DEFAULTS: Record<SubscriberKind, { topic: string; types:
     types: ['DishDelivered'],
     processingSeconds: { dist: 'lognormal', mean: 6, sd: 3 },
     what: 'gives the party points for each dish served',
+  },
+  'kitchen-display': {
+    topic: 'pass',
+    types: ['DishReady'],
+    processingSeconds: { dist: 'lognormal', mean: 1, sd: 0.5 },
+    what: 'read model: the kitchen display board (dishes ready, by dish)',
+  },
+  dashboard: {
+    topic: 'orders',
+    types: ['DishDelivered'],
+    processingSeconds: { dist: 'lognormal', mean: 20, sd: 8 },
+    what: 'read model: the manager’s dashboard (dishes served, by dish)',
+  },
+  tracker: {
+    topic: 'orders',
+    types: ['DishDelivered'],
+    processingSeconds: { dist: 'lognormal', mean: 5, sd: 2 },
+    what: 'read model: the customer’s order tracker (dishes served, by order)',
   },
 };
 
@@ -96,8 +122,23 @@ export function readDishEvent(msg: Envelope): DishData {
  * the others count. A redelivered event reaches the handler only when the group is not
  * idempotent, and then it is applied again (a duplicate charge), as a real handler would.
  */
-export function subscriberHandler(kind: SubscriberKind, state: SubscriberState, priceCents: (dish: string) => number): (msg: Envelope) => void {
+export function subscriberHandler(
+  kind: SubscriberKind,
+  state: SubscriberState,
+  priceCents: (dish: string) => number,
+  /** A projection's own table of counts (one per consumer group). */
+  projection: Map<string, number> = new Map(),
+): (msg: Envelope) => void {
+  const count = (key: string) => projection.set(key, (projection.get(key) ?? 0) + 1);
   switch (kind) {
+    case 'kitchen-display':
+    case 'dashboard':
+      return (msg) => void count(readDishEvent(msg).dish);
+    case 'tracker':
+      return (msg) => {
+        readDishEvent(msg);
+        count(msg.correlationid);
+      };
     case 'billing': {
       // Ids already charged, to know what the bills *should* total (each dish once).
       const charged = new Set<string>();

@@ -579,7 +579,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   // random stream and touch nothing of the restaurant: adding or removing one never changes
   // what the restaurant does or when (tested).
   const subscriberState = createSubscriberState();
-  const subscriberGroups = new Map<string, { kind: SubscriberKind; group: ConsumerGroup; members: number }>();
+  const subscriberGroups = new Map<string, { kind: SubscriberKind; group: ConsumerGroup; members: number; projection: Map<string, number> }>();
   let idempotent = true;
   const addSubscriber = (kind: SubscriberKind, groupName: string, processing: Distribution, from: 'earliest' | 'latest' = 'latest') => {
     let entry = subscriberGroups.get(groupName);
@@ -587,15 +587,16 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     if (!entry) {
       if (groupName === 'runners') throw new Error('the group "runners" is the floor staff’s own');
       const d = SUBSCRIBER_DEFAULTS[kind];
+      const projection = new Map<string, number>();
       const group = bus.group({
         group: groupName,
         topic: d.topic,
         types: d.types,
         from,
-        handler: subscriberHandler(kind, subscriberState, (dish) => priceCents.get(dish) ?? 0),
+        handler: subscriberHandler(kind, subscriberState, (dish) => priceCents.get(dish) ?? 0, projection),
         idempotent: () => idempotent,
       });
-      entry = { kind, group, members: 0 };
+      entry = { kind, group, members: 0, projection };
       subscriberGroups.set(groupName, entry);
       lagSeries.set(groupName, { t: [], lag: [] });
     }
@@ -690,6 +691,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       case 'stationUp':
         return stationUp(c.station, 'manual');
       case 'addSubscriber': {
+        if (!SUBSCRIBER_DEFAULTS[c.name]) throw new Error(`no subscriber kind "${String(c.name)}"`);
         const d = SUBSCRIBER_DEFAULTS[c.name];
         if (!d) throw new Error(`no subscriber kind "${String(c.name)}"`);
         return addSubscriber(c.name, c.group ?? c.name, c.processingSeconds ?? d.processingSeconds, c.from);
@@ -863,6 +865,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     subscribe: (listener) => bus.observe(listener),
     rolling: (windowSeconds) => metrics.rolling(scheduler.now, windowSeconds),
     deliveryOf: (msg) => bus.deliveryOf(msg),
+    projection: (group) => {
+      const e = subscriberGroups.get(group);
+      return e ? Object.fromEntries([...e.projection].sort(([a], [b]) => (a < b ? -1 : 1))) : null;
+    },
     rejectionOf: (id) => bus.rejectionOf(id),
     lagSeries,
     messageAt: (topic, offset) => bus.messageAt(topic, offset),

@@ -131,6 +131,48 @@ function TimeTravel() {
   );
 }
 
+/** CQRS: each read model's lag and table; the rebuilt dashboard compared with the live one. */
+function ReadModels() {
+  const store = useSimStore();
+  const groups = useSim((s) => s.snapshot.consumers.groups);
+  useSim((s) => s.stats);
+  const r = store.getState().restaurant();
+  const models = groups.filter((g) => g.kind === 'kitchen-display' || g.kind === 'dashboard' || g.kind === 'tracker');
+  if (models.length === 0) return <p className="muted">The read models appear when the tour adds them.</p>;
+  const live = r.projection('dashboard');
+  const rebuilt = r.projection('dashboard-rebuilt');
+  const same = live && rebuilt && JSON.stringify(live) === JSON.stringify(rebuilt);
+  const rows = (p: Record<string, number> | null) => (p ? Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ') || '(empty)' : '—');
+  return (
+    <section aria-label="Read models">
+      <h3>Read models</h3>
+      <table className="read-models">
+        <thead>
+          <tr>
+            <th scope="col">Projection</th>
+            <th scope="col">Lag</th>
+            <th scope="col">Its table</th>
+          </tr>
+        </thead>
+        <tbody>
+          {models.map((g) => (
+            <tr key={g.group}>
+              <th scope="row">{g.group}</th>
+              <td>{g.lag}</td>
+              <td>{g.kind === 'tracker' ? `${Object.keys(r.projection(g.group) ?? {}).length} orders tracked` : rows(r.projection(g.group))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rebuilt && (
+        <p role="status" className={same ? 'right' : ''}>
+          {same ? 'The rebuilt dashboard now shows exactly what the live one shows.' : `The rebuilt dashboard is catching up: ${models.find((g) => g.group === 'dashboard-rebuilt')?.lag ?? '?'} events to go.`}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /**
  * The Lesson region: title, narrative, prediction, the tour (Next / Back), what you are
  * learning, and the lesson's extras (quiz, time travel). Focus stays on the tour button so
@@ -194,6 +236,7 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
       </div>
       {lesson.quiz.length > 0 && step >= 0 && <Quiz lesson={lesson} />}
       {lesson.id === 'event-sourcing' && step >= 1 && <TimeTravel />}
+      {lesson.id === 'cqrs' && step >= 0 && <ReadModels />}
     </section>
   );
 }
