@@ -325,7 +325,7 @@ await check('the event log stays responsive with 100,000 entries (figures printe
 });
 
 // ---- lessons ----------------------------------------------------------------------------
-const LESSONS = ['sync-vs-async', 'events-vs-commands', 'event-sourcing', 'cqrs'];
+const LESSONS = ['sync-vs-async', 'events-vs-commands', 'event-sourcing', 'cqrs', 'contracts'];
 for (const id of LESSONS) {
   await check(`lesson ${id}: opens by URL and its tour is walked to the end with the keyboard only`, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -327,6 +327,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
           return guardedCommand({ type: 'consumerUp', group: a.group });
         case 'idempotency':
           return guardedCommand({ type: 'setIdempotency', on: a.on });
+        case 'contract':
+          return guardedCommand({ type: 'setContract', version: a.version });
         case 'addSubscriber':
           return guardedCommand({
             type: 'addSubscriber',

@@ -155,4 +155,26 @@ describe('the lessons’ claims hold in the engine', () => {
     expect(withReaders.summary().served).toBe(fresh.summary().served);
     expect(withReaders.summary().latencySeconds).toEqual(fresh.summary().latencySeconds);
   });
+
+  it('contracts: v2 dead-letters only in the strict consumer; an added optional field breaks no one', () => {
+    const l = lesson('contracts');
+    const r = createRestaurant({ ...l.scenario, warmupSeconds: 0 });
+    const dead = () => Object.fromEntries(r.snapshot().consumers.groups.map((g) => [g.group, g.deadLettered]));
+    const handled = () => Object.fromEntries(r.snapshot().consumers.groups.map((g) => [g.group, g.handledTotal]));
+    r.runUntil(3600);
+    expect(Object.values(dead()).every((n) => n === 0)).toBe(true);
+    const before = handled();
+    r.send({ type: 'setContract', version: 'v2' });
+    r.runUntil(5400);
+    const afterV2 = dead();
+    expect(afterV2.billing).toBeGreaterThan(5);
+    for (const g of ['notifications', 'analytics', 'runners', 'loyalty']) expect(afterV2[g], g).toBe(0);
+    expect(handled().notifications).toBeGreaterThan(before.notifications!);
+    expect(r.snapshot().ticketCounts.atPass).toBeLessThan(10); // runners keep delivering
+    r.send({ type: 'setContract', version: 'v1-extra' });
+    r.runUntil(5400 + 600); // let billing's last retries finish
+    const settled = dead();
+    r.runUntil(7200);
+    expect(dead()).toEqual(settled);
+  });
 });

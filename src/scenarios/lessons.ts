@@ -4,6 +4,7 @@ import syncVsAsync from './lessons/sync-vs-async.json';
 import eventsVsCommands from './lessons/events-vs-commands.json';
 import eventSourcing from './lessons/event-sourcing.json';
 import cqrs from './lessons/cqrs.json';
+import contracts from './lessons/contracts.json';
 
 export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
 
@@ -13,6 +14,7 @@ const LESSON_JSON: Record<string, unknown> = {
   'events-vs-commands': eventsVsCommands,
   'event-sourcing': eventSourcing,
   cqrs,
+  contracts,
 };
 
 /** Ids of the shipped lessons (`?lesson=ID`). */

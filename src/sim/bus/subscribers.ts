@@ -117,6 +117,37 @@ export function readDishEvent(msg: Envelope): DishData {
   return d as DishData;
 }
 
+/** The code a v2 DishReady carries instead of the dish's name (e.g. "steak" → "STE"). */
+export function dishCode(dish: string): string {
+  return dish.slice(0, 3).toUpperCase();
+}
+
+/**
+ * A tolerant reader: takes what it needs (the table) from any version and ignores the rest.
+ * @throws PoisonMessageError if even that is missing.
+ */
+export function readTolerantly(msg: Envelope): { table: number; dish: string | null } {
+  const d = msg.data as { table?: unknown; dish?: unknown } | null;
+  if (!d || typeof d !== 'object' || typeof d.table !== 'number') throw new PoisonMessageError('data.table is missing');
+  return { table: d.table, dish: typeof d.dish === 'string' ? d.dish : null };
+}
+
+/**
+ * An upcaster: turns a v2 DishReady (`dishCode` instead of `dish`) into the v1 shape, then
+ * reads it as v1. `dishOfCode` is the menu lookup the upcaster needs.
+ */
+export function upcastDishEvent(msg: Envelope, dishOfCode: (code: string) => string | undefined): DishData {
+  if (msg.dataschema === 'orderup:DishReady/v2') {
+    const d = msg.data as { ticketId?: unknown; dishCode?: unknown; table?: unknown } | null;
+    const dish = typeof d?.dishCode === 'string' ? dishOfCode(d.dishCode) : undefined;
+    if (!d || typeof d.ticketId !== 'number' || typeof d.table !== 'number' || dish === undefined) {
+      throw new PoisonMessageError('cannot upcast this v2 DishReady: dishCode, ticketId or table missing or unknown');
+    }
+    return readDishEvent({ ...msg, dataschema: 'orderup:DishReady/v1', data: { ticketId: d.ticketId, dish, table: d.table } });
+  }
+  return readDishEvent(msg);
+}
+
 /**
  * The handler of a subscriber kind. Billing charges `priceCents(dish)` to the party's bill;
  * the others count. A redelivered event reaches the handler only when the group is not
@@ -128,6 +159,8 @@ export function subscriberHandler(
   priceCents: (dish: string) => number,
   /** A projection's own table of counts (one per consumer group). */
   projection: Map<string, number> = new Map(),
+  /** Menu lookup for the analytics upcaster (v2 events carry a dish code). */
+  dishOfCode: (code: string) => string | undefined = () => undefined,
 ): (msg: Envelope) => void {
   const count = (key: string) => projection.set(key, (projection.get(key) ?? 0) + 1);
   switch (kind) {
@@ -155,17 +188,18 @@ export function subscriberHandler(
         b.bills.set(msg.correlationid, (b.bills.get(msg.correlationid) ?? 0) + price);
       };
     }
+    // Analytics upcasts v2 events to v1; notifications read tolerantly; the rest are strict.
     case 'analytics':
       return (msg) => {
-        const d = readDishEvent(msg);
+        const d = upcastDishEvent(msg, dishOfCode);
         state.analytics.dishesCounted++;
         state.analytics.byDish.set(d.dish, (state.analytics.byDish.get(d.dish) ?? 0) + 1);
       };
     case 'notifications':
       return (msg) => {
-        const d = readDishEvent(msg);
+        const d = readTolerantly(msg);
         state.notifications.sent++;
-        state.notifications.last = `Table ${d.table}: your ${d.dish} is ready`;
+        state.notifications.last = `Table ${d.table}: your ${d.dish ?? 'dish'} is ready`;
       };
     case 'loyalty':
       return (msg) => {

@@ -5,7 +5,7 @@ import { sampler, type Distribution, type Sampler } from '../kernel/distribution
 import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type StaffRole } from '../machines/floorStaffMachine.ts';
 import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
 import { Bus, DEAD_LETTER_TOPIC, type ConsumerGroup, type DeadLetter, type Envelope } from '../bus/bus.ts';
-import { createSubscriberState, SUBSCRIBER_DEFAULTS, subscriberHandler, type SubscriberKind } from '../bus/subscribers.ts';
+import { createSubscriberState, dishCode, SUBSCRIBER_DEFAULTS, subscriberHandler, type SubscriberKind } from '../bus/subscribers.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
 import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
 import { MAX_DISHES_PER_PARTY, type Mode, type Scenario } from '../scenario.ts';
@@ -129,6 +129,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const menu = s.menu.map((m) => ({ ...m, cook: sampler(m.cookSeconds, streams.cook), recook: sampler(m.cookSeconds, streams.misc) }));
   const stock = new Map<string, number | null>(s.menu.map((m) => [m.dish, m.stock]));
   const priceCents = new Map<string, number>(s.menu.map((m) => [m.dish, Math.round(m.price * 100)]));
+  const dishesByCode = new Map<string, string>(s.menu.map((m) => [dishCode(m.dish), m.dish]));
   const pickDish = () => {
     let u = streams.party.next() * menuTotal;
     for (const m of menu) {
@@ -318,10 +319,11 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const runners = bus.externalGroup('runners', 'pass');
   bus.subscribe('pass', (msg) => {
     if (msg.type !== 'DishReady') return runners.commit(msg.offset);
+    // The floor reads tolerantly: all it needs is the ticket id, in any version.
     const id = (msg.data as { ticketId?: unknown } | null)?.ticketId;
     const t = typeof id === 'number' ? tickets.get(id) : undefined;
-    if (msg.dataschema !== 'orderup:DishReady/v1' || !t || t.state !== 'atPass') {
-      deadLetter('runners', msg, msg.dataschema !== 'orderup:DishReady/v1' ? `unknown schema ${msg.dataschema}` : `no dish ${String(id)} waiting at the pass`);
+    if (!t || t.state !== 'atPass') {
+      deadLetter('runners', msg, `no dish ${String(id)} waiting at the pass`);
       return runners.commit(msg.offset);
     }
     t.readyOffset = msg.offset;
@@ -390,6 +392,8 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   /** Tickets whose party found nothing in stock to reorder: sent again when stock returns. */
   const awaitingStock: Ticket[] = [];
   let rejectedOrders = 0;
+  /** The shape of DishReady the kitchen publishes: v1, v1 with an optional field added, or v2. */
+  let contract: 'v1' | 'v1-extra' | 'v2' = 'v1';
   const placeOrder = (t: Ticket, causationid: string | null) => {
     const p = t.party;
     const { message, reply } = bus.send('kitchen', 'PlaceOrder', { ticketId: t.id, dish: t.dish, table: p.table, protocol: t.protocol }, {
@@ -426,7 +430,15 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       }
       return;
     }
-    const msg = bus.publish('pass', 'DishReady', { ticketId: t.id, dish: t.dish, table: p.table }, {
+    // The event's shape is the kitchen's contract with its consumers (see setContract).
+    const data =
+      contract === 'v2'
+        ? { ticketId: t.id, dishCode: dishCode(t.dish), table: p.table }
+        : contract === 'v1-extra'
+          ? { ticketId: t.id, dish: t.dish, table: p.table, allergens: [] as string[] }
+          : { ticketId: t.id, dish: t.dish, table: p.table };
+    const msg = bus.publish('pass', 'DishReady', data, {
+      dataschema: `orderup:DishReady/${contract === 'v2' ? 'v2' : 'v1'}`,
       source: `/kitchen/${t.station}`,
       subject: `dish-${t.id}`,
       correlationid: `order-${p.id}`,
@@ -593,7 +605,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         topic: d.topic,
         types: d.types,
         from,
-        handler: subscriberHandler(kind, subscriberState, (dish) => priceCents.get(dish) ?? 0, projection),
+        handler: subscriberHandler(kind, subscriberState, (dish) => priceCents.get(dish) ?? 0, projection, (code) => dishesByCode.get(code)),
         idempotent: () => idempotent,
       });
       entry = { kind, group, members: 0, projection };
@@ -705,6 +717,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       case 'setIdempotency':
         idempotent = c.on;
         return;
+      case 'setContract':
+        if (c.version !== 'v1' && c.version !== 'v1-extra' && c.version !== 'v2') throw new Error(`no DishReady version "${String(c.version)}"`);
+        contract = c.version;
+        return;
       case 'injectPoison': {
         // A DishReady in a shape (v2) no consumer of this restaurant reads.
         const n = ++poisonCount;
@@ -743,6 +759,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       loyalty: { points: subscriberState.loyalty.points },
       rejectedOrders,
       stock: Object.fromEntries(stock),
+      contract,
     };
   };
 

@@ -122,6 +122,8 @@ export interface ConsumersView {
   rejectedOrders: number;
   /** Portions left per dish; null = no limit. */
   stock: Record<string, number | null>;
+  /** The DishReady shape the kitchen publishes now. */
+  contract: 'v1' | 'v1-extra' | 'v2';
 }
 
 /** Things a user (or a lesson) can do to a running restaurant. */
@@ -155,6 +157,13 @@ export type RestaurantCommand =
   | { type: 'setIdempotency'; on: boolean }
   /** Publish a DishReady no consumer can read (schema v2), to watch retries and the dead-letter topic. */
   | { type: 'injectPoison' }
+  /**
+   * The DishReady shape the kitchen publishes from now on: `v1` {ticketId, dish, table};
+   * `v1-extra`, the same plus an optional `allergens` field (still v1); `v2` {ticketId,
+   * dishCode, table}, which drops `dish`. Strict consumers dead-letter v2; the tolerant
+   * reader (notifications) and the upcaster (analytics) keep working.
+   */
+  | { type: 'setContract'; version: 'v1' | 'v1-extra' | 'v2' }
   /** Portions left of a dish (null: no limit). At 0 the kitchen rejects PlaceOrder for it. */
   | { type: 'setStock'; dish: string; portions: number | null };
 
