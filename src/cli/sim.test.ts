@@ -281,6 +281,21 @@ describe('npm run sim -- --events', () => {
     expect(async.some((e) => e.type === 'DishReady')).toBe(true);
   });
 
+  it('refuses to overwrite the scenario file, to write into a directory path, or to hold an over-long log', () => {
+    const scenario = join(dir, 'scen.json');
+    writeFileSync(scenario, JSON.stringify({ name: 's', durationSeconds: 600, arrivals: { kind: 'poisson', ratePerHour: 10 }, tables: 2, staff: { waiters: 1 }, kitchen: { stations: [{ kind: 'cold', count: 1 }] }, menu: [{ dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 60 } }], timings: { takeOrderSeconds: { dist: 'fixed', value: 30 }, walkSeconds: { dist: 'fixed', value: 10 }, eatSeconds: { dist: 'fixed', value: 60 } } }));
+    const same = run('--file', scenario, '--events', scenario);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/is the scenario file itself/);
+    expect(JSON.parse(readFileSync(scenario, 'utf8')).name).toBe('s');
+    const d = run('--scenario', 'quiet-lunch', '--events', dir);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/is a directory/);
+    const long = run('--scenario', 'friday-rush', '--mode', 'async', '--minutes', '600000', '--events', join(dir, 'long.json'));
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/^sim: --events keeps the whole log in memory: at most 200,000 expected dishes/);
+  });
+
   it('says so in one line when the file cannot be written', () => {
     const r = run('--scenario', 'quiet-lunch', '--minutes', '30', '--warmup-minutes', '5', '--events', join(dir, 'no-such-dir', 'x.json'));
     expect(r.code).toBe(2);

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { createRestaurant, meanDishesPerParty, type Envelope, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
 import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
-import { batchJson, toCloudEvent, type CloudEvent } from '../scenarios/cloudevents.ts';
-import { writeFileSync } from 'node:fs';
+import { batchChunks, toCloudEvent, type CloudEvent } from '../scenarios/cloudevents.ts';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 /**
  * `npm run sim -- [--scenario NAME | --file PATH] [--mode sync|async|both] [--seed N]
@@ -20,6 +20,9 @@ export const USAGE = `usage: npm run sim -- [--scenario NAME | --file PATH] [--m
 scenarios: ${PRESET_NAMES.join(', ')} (default friday-rush)
 --mode defaults to the scenario's; --minutes and --warmup-minutes override its durations.
 --events PATH writes the whole log as a CloudEvents JSON batch (with --mode both, PATH.sync / PATH.async).`;
+
+/** Longest run `--events` accepts, in expected dishes (about 4 messages each, all held in memory). */
+export const MAX_EVENTS_DISHES = 200_000;
 
 /** A problem with the command line or the input file; the message is shown as is. */
 export class UsageError extends Error {}
@@ -196,6 +199,22 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
   if (values.events !== undefined) {
     if (values.events.trim() === '') throw new UsageError('--events: expected a file path');
     events = resolve(cwd, values.events);
+    const modes: Mode[] = mode === 'both' ? ['sync', 'async'] : [scenario.mode];
+    for (const p of eventPaths(events, modes)) {
+      if (values.file !== undefined && p === resolve(cwd, values.file)) throw new UsageError(`--events ${quote(p)} is the scenario file itself: pick another path`);
+      let isDir = false;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        // does not exist yet: fine
+      }
+      if (isDir) throw new UsageError(`--events ${quote(p)} is a directory: give a file path`);
+    }
+    if (expected > MAX_EVENTS_DISHES) {
+      throw new UsageError(
+        `--events keeps the whole log in memory: at most ${MAX_EVENTS_DISHES.toLocaleString('en')} expected dishes, this run has ${Math.round(expected).toLocaleString('en')}; lower --minutes`,
+      );
+    }
   }
   return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [scenario.mode], format, events };
 }
@@ -271,7 +290,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     if (opts.events) {
       const paths = eventPaths(opts.events, opts.modes);
       try {
-        paths.forEach((p, i) => writeFileSync(p, batchJson(logs[i]!)));
+        paths.forEach((p, i) => {
+          const fd = openSync(p, 'w');
+          try {
+            for (const chunk of batchChunks(logs[i]!)) writeSync(fd, chunk);
+          } finally {
+            closeSync(fd);
+          }
+        });
       } catch (e) {
         err(`sim: --events: cannot write ${quote(paths.join(', '))}: ${String((e as Error).message).replace(/\s+/g, ' ')}\n`);
         return 2;

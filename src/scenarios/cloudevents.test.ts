@@ -16,6 +16,9 @@ describe('CloudEvents batches', () => {
     const events = sampleBatch();
     const text = batchJson(events);
     expect(batchJson(parseBatch(text))).toBe(text);
+    // Written in chunks, the text is exactly JSON.stringify's.
+    expect(text).toBe(JSON.stringify(events, null, 2) + '\n');
+    expect(batchJson([])).toBe('[]\n');
   });
 
   it('map simulated time to RFC 3339 whose time of day is the page clock', () => {
@@ -45,5 +48,10 @@ describe('CloudEvents batches', () => {
     expect(() => parseBatch('[{"specversion": "1.0", ')).toThrow(BatchError);
     expect(() => parseBatch('[{"specversion": "1.0", ')).toThrow(/^not JSON: /);
     expect(bad((e) => (e[0]!.type = '\u0000<script>'.repeat(100)))).toThrow(/^entry 0, field "type": /);
+    expect(bad((e) => (e[4]!.time = '2024-13-45T99:99:99Z'))).toThrow('entry 4, field "time": expected an RFC 3339 timestamp of a real date and time');
+    // Deep nesting is refused before anything tries to print it (which would overflow the stack).
+    const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    const text = JSON.stringify(good).replace(/"data":\{/, `"data":{"deep":${deep},`);
+    expect(() => parseBatch(text)).toThrow('entry 0, field "data": nested deeper than 64 levels');
   });
 });

@@ -35,6 +35,21 @@ export const CLOUDEVENTS_BATCH_TYPE = 'application/cloudevents-batch+json';
 export const MAX_BATCH_EVENTS = 500_000;
 /** Largest file the page or the CLI reads as a batch, bytes. */
 export const MAX_BATCH_BYTES = 100 * 1024 * 1024;
+/** Deepest nesting of an event's `data` accepted (deeper structures overflow the stack when shown or written). */
+export const MAX_DATA_DEPTH = 64;
+
+/** Nesting depth of a JSON value, counted without recursion; stops counting past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (d > deepest) deepest = d;
+    if (deepest > limit) return deepest;
+    if (v !== null && typeof v === 'object') for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
 
 /** Simulated seconds → RFC 3339 (millisecond precision). */
 export function simTimeToRfc3339(seconds: number): string {
@@ -69,10 +84,30 @@ export function toCloudEvent(m: Envelope): CloudEvent {
 
 /** A batch as the JSON text of a file (two-space indented, one trailing newline). */
 export function batchJson(events: readonly CloudEvent[]): string {
-  return JSON.stringify(events, null, 2) + '\n';
+  return [...batchChunks(events)].join('');
 }
 
-const rfc3339 = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'expected an RFC 3339 timestamp');
+/**
+ * The same text as {@link batchJson}, one event at a time, so a large log can be written to a
+ * file without building one giant string (V8 caps a string at about 512 MB).
+ */
+export function* batchChunks(events: readonly CloudEvent[]): Generator<string> {
+  if (events.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < events.length; i++) {
+    const body = JSON.stringify(events[i], null, 2).replace(/\n/g, '\n  ');
+    yield `  ${body}${i + 1 < events.length ? ',' : ''}\n`;
+  }
+  yield ']\n';
+}
+
+const rfc3339 = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'expected an RFC 3339 timestamp')
+  .refine((t) => Number.isFinite(Date.parse(t)), 'expected an RFC 3339 timestamp of a real date and time');
 const text = (max: number) => z.string().min(1).max(max);
 
 const cloudEventSchema = z.looseObject({
@@ -123,6 +158,7 @@ export function parseBatch(textOfFile: string): CloudEvent[] {
       const message = /received undefined$/.test(issue.message) ? 'missing (required)' : issue.message;
       throw new BatchError(`entry ${i}${field}: ${printable(message)}`);
     }
+    if (depthOf(r.data.data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) throw new BatchError(`entry ${i}, field "data": nested deeper than ${MAX_DATA_DEPTH} levels`);
     if (ids.has(r.data.id)) throw new BatchError(`entry ${i}, field "id": "${printable(r.data.id)}" is used by an earlier event`);
     ids.add(r.data.id);
     out.push(json[i] as CloudEvent);

@@ -380,6 +380,8 @@ export class ConsumerGroup {
 export class ExternalGroup {
   private committedOffset: number;
   private readonly done = new Set<number>();
+  /** Messages its members could not handle (counted by the caller, who dead-letters them). */
+  deadLettered = 0;
   constructor(
     private readonly bus: Bus,
     readonly name: string,
@@ -423,7 +425,7 @@ export class ExternalGroup {
       uncommitted: this.done.size,
       handledTotal: this.committedOffset + this.done.size,
       duplicates: 0,
-      deadLettered: 0,
+      deadLettered: this.deadLettered,
       external: true,
     };
   }

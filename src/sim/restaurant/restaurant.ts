@@ -323,6 +323,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     const id = (msg.data as { ticketId?: unknown } | null)?.ticketId;
     const t = typeof id === 'number' ? tickets.get(id) : undefined;
     if (!t || t.state !== 'atPass') {
+      runners.deadLettered++;
       deadLetter('runners', msg, `no dish ${String(id)} waiting at the pass`);
       return runners.commit(msg.offset);
     }

@@ -116,7 +116,7 @@ export function Consumers() {
       </div>
       <p className={`billing ${over > 0 ? 'bad' : ''}`} role="status" aria-label="Billing check">
         Bills total {dollars(c.billing.chargedCents)} for {c.billing.charges} charges
-        {over > 0 ? ` — ${dollars(over)} too much: redelivered dishes charged twice` : c.billing.chargedCents > 0 ? ' — every dish charged once' : ''}.
+        {over > 0 ? ` — ${dollars(over)} too much: redelivered dishes charged twice` : c.billing.chargedCents > 0 ? ' — every dish billing read was charged once' : ''}.
         {c.notifications.last ? ` Last notification: “${c.notifications.last}”.` : ''}
       </p>
     </div>

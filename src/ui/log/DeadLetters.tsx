@@ -6,10 +6,13 @@ import { clock } from '../../app/format.ts';
 export function DeadLetters({ onSelect }: { onSelect: (id: string) => void }) {
   const store = useSimStore();
   useSim((s) => s.logVersion);
-  const dead = store.getState().eventLog().entries.filter((e) => e.topic === 'deadletter').slice(-50);
+  const all = store.getState().eventLog().entries.filter((e) => e.topic === 'deadletter');
+  const dead = all.slice(-50);
   return (
     <div className="dead">
-      <h4>Dead-letter topic ({dead.length})</h4>
+      <h4>
+        Dead-letter topic ({all.length}){all.length > dead.length ? `, latest ${dead.length} shown` : ''}
+      </h4>
       {dead.length === 0 ? (
         <p className="muted">Empty: every message was handled.</p>
       ) : (

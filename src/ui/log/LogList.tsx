@@ -130,6 +130,8 @@ export function LogList({ selected, onSelect }: { selected: string | null; onSel
         className="log-scroll"
         ref={scroller}
         onWheel={() => setFollow(false)}
+        // Following would scroll the focused row away (and drop focus): reading with the keyboard pauses it.
+        onFocus={() => setFollow(false)}
         onKeyDown={(e) => (e.key === 'ArrowUp' || e.key === 'PageUp' || e.key === 'Home') && setFollow(false)}
       >
         <ul aria-label="Messages" style={{ height: virtual.getTotalSize() }}>

@@ -2,6 +2,14 @@ import { useSim, useSimStore } from '../SimProvider.tsx';
 import { cloudEventOf } from '../../app/eventLog.ts';
 import { clock } from '../../app/format.ts';
 
+/** Longest envelope text shown; a huge imported `data` is cut (the export keeps it whole). */
+const MAX_SHOWN = 20_000;
+
+function envelopeText(entry: Parameters<typeof cloudEventOf>[0]): string {
+  const text = JSON.stringify(cloudEventOf(entry), null, 2);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}\n… (${(text.length - MAX_SHOWN).toLocaleString('en')} more characters not shown)` : text;
+}
+
 /** The selected message's envelope (as a CloudEvent) and its causation chain, first cause first. */
 export function MessageDetail({ id, onSelect }: { id: string | null; onSelect: (id: string) => void }) {
   const store = useSimStore();
@@ -43,7 +51,7 @@ export function MessageDetail({ id, onSelect }: { id: string | null; onSelect: (
       </ol>
       <h4>Envelope (CloudEvents 1.0)</h4>
       {/* Text only: an imported file's strings are never rendered as HTML. */}
-      <pre className="envelope">{JSON.stringify(cloudEventOf(entry), null, 2)}</pre>
+      <pre className="envelope">{envelopeText(entry)}</pre>
     </div>
   );
 }
