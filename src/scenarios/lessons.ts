@@ -5,6 +5,7 @@ import eventsVsCommands from './lessons/events-vs-commands.json';
 import eventSourcing from './lessons/event-sourcing.json';
 import cqrs from './lessons/cqrs.json';
 import contracts from './lessons/contracts.json';
+import eventualConsistency from './lessons/eventual-consistency.json';
 
 export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
 
@@ -12,6 +13,7 @@ export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } 
 const LESSON_JSON: Record<string, unknown> = {
   'sync-vs-async': syncVsAsync,
   'events-vs-commands': eventsVsCommands,
+  'eventual-consistency': eventualConsistency,
   'event-sourcing': eventSourcing,
   cqrs,
   contracts,

@@ -3,6 +3,7 @@ import { useSim, useSimStore } from '../SimProvider.tsx';
 import { askTable } from '../../app/eventLog.ts';
 import { clock, title } from '../../app/format.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
+import { TransferWorld } from './TransferWorld.tsx';
 
 /** The prediction: pick an answer before running, then see whether and why. */
 function Prediction({ lesson }: { lesson: Lesson }) {
@@ -237,6 +238,7 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
       {lesson.quiz.length > 0 && step >= 0 && <Quiz lesson={lesson} />}
       {lesson.id === 'event-sourcing' && step >= 1 && <TimeTravel />}
       {lesson.id === 'cqrs' && step >= 0 && <ReadModels />}
+      {lesson.id === 'eventual-consistency' && <TransferWorld />}
     </section>
   );
 }
