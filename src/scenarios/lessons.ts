@@ -6,6 +6,7 @@ import eventSourcing from './lessons/event-sourcing.json';
 import cqrs from './lessons/cqrs.json';
 import contracts from './lessons/contracts.json';
 import eventualConsistency from './lessons/eventual-consistency.json';
+import fanOut from './lessons/fan-out.json';
 
 export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
 
@@ -13,6 +14,7 @@ export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } 
 const LESSON_JSON: Record<string, unknown> = {
   'sync-vs-async': syncVsAsync,
   'events-vs-commands': eventsVsCommands,
+  'fan-out': fanOut,
   'eventual-consistency': eventualConsistency,
   'event-sourcing': eventSourcing,
   cqrs,

@@ -2,6 +2,7 @@
  * The headless engine's public entry point: code outside `src/sim/` imports from here only.
  */
 export { createRestaurant } from './restaurant/restaurant.ts';
+export { runFanout, FANOUT_DEFAULTS, FANOUT_SERVICES, type FanoutOptions, type FanoutRun, type FanoutService } from './worlds/fanout.ts';
 export { runTransfers, TRANSFER_DEFAULTS, type TransferOptions, type TransferRun, type TransferSample, type Transfer } from './worlds/transfer.ts';
 export type {
   Restaurant,

@@ -4,6 +4,7 @@ import { askTable } from '../../app/eventLog.ts';
 import { clock, title } from '../../app/format.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
 import { TransferWorld } from './TransferWorld.tsx';
+import { FanoutWorld } from './FanoutWorld.tsx';
 
 /** The prediction: pick an answer before running, then see whether and why. */
 function Prediction({ lesson }: { lesson: Lesson }) {
@@ -239,6 +240,7 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
       {lesson.id === 'event-sourcing' && step >= 1 && <TimeTravel />}
       {lesson.id === 'cqrs' && step >= 0 && <ReadModels />}
       {lesson.id === 'eventual-consistency' && <TransferWorld />}
+      {lesson.id === 'fan-out' && <FanoutWorld />}
     </section>
   );
 }
