@@ -325,7 +325,7 @@ await check('the event log stays responsive with 100,000 entries (figures printe
 });
 
 // ---- lessons ----------------------------------------------------------------------------
-const LESSONS = ['sync-vs-async', 'events-vs-commands', 'fan-out', 'eventual-consistency', 'event-sourcing', 'cqrs', 'contracts'];
+const LESSONS = ['sync-vs-async', 'events-vs-commands', 'fan-out', 'when-sync', 'eventual-consistency', 'event-sourcing', 'cqrs', 'contracts'];
 for (const id of LESSONS) {
   await check(`lesson ${id}: opens by URL and its tour is walked to the end with the keyboard only`, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -355,7 +355,10 @@ for (const id of LESSONS) {
       assert(/Next step|Finish/.test(label), `focus left the tour button (on "${label}")`);
     }
     assert(await region.getByRole('heading', { name: 'What you’re learning' }).isVisible(), 'the summary was never reached');
-    if (id === 'fan-out') {
+    if (id === 'when-sync') {
+      const table = await page.getByRole('table', { name: 'Time until the user can use the app' }).innerText();
+      assert(/Event-driven login/.test(table) && /600/.test(table), `login table: ${table}`);
+    } else if (id === 'fan-out') {
       const table = await page.getByRole('table', { name: 'Median delay after a task is created' }).innerText();
       assert(/Notification/.test(table), `fan-out table: ${table}`);
     } else if (id === 'eventual-consistency') {

@@ -7,6 +7,7 @@ import cqrs from './lessons/cqrs.json';
 import contracts from './lessons/contracts.json';
 import eventualConsistency from './lessons/eventual-consistency.json';
 import fanOut from './lessons/fan-out.json';
+import whenSync from './lessons/when-sync.json';
 
 export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
 
@@ -15,6 +16,7 @@ const LESSON_JSON: Record<string, unknown> = {
   'sync-vs-async': syncVsAsync,
   'events-vs-commands': eventsVsCommands,
   'fan-out': fanOut,
+  'when-sync': whenSync,
   'eventual-consistency': eventualConsistency,
   'event-sourcing': eventSourcing,
   cqrs,

@@ -3,6 +3,7 @@
  */
 export { createRestaurant } from './restaurant/restaurant.ts';
 export { runFanout, FANOUT_DEFAULTS, FANOUT_SERVICES, type FanoutOptions, type FanoutRun, type FanoutService } from './worlds/fanout.ts';
+export { runLogins, LOGIN_DEFAULTS, type LoginDesign, type LoginOptions, type LoginRun } from './worlds/login.ts';
 export { runTransfers, TRANSFER_DEFAULTS, type TransferOptions, type TransferRun, type TransferSample, type Transfer } from './worlds/transfer.ts';
 export type {
   Restaurant,

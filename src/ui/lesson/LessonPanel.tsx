@@ -5,6 +5,7 @@ import { clock, title } from '../../app/format.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
 import { TransferWorld } from './TransferWorld.tsx';
 import { FanoutWorld } from './FanoutWorld.tsx';
+import { LoginWorld } from './LoginWorld.tsx';
 
 /** The prediction: pick an answer before running, then see whether and why. */
 function Prediction({ lesson }: { lesson: Lesson }) {
@@ -241,6 +242,7 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
       {lesson.id === 'cqrs' && step >= 0 && <ReadModels />}
       {lesson.id === 'eventual-consistency' && <TransferWorld />}
       {lesson.id === 'fan-out' && <FanoutWorld />}
+      {lesson.id === 'when-sync' && <LoginWorld />}
     </section>
   );
 }
