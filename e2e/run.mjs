@@ -325,7 +325,7 @@ await check('the event log stays responsive with 100,000 entries (figures printe
 });
 
 // ---- lessons ----------------------------------------------------------------------------
-const LESSONS = ['sync-vs-async', 'events-vs-commands', 'fan-out', 'when-sync', 'eventual-consistency', 'event-sourcing', 'cqrs', 'contracts'];
+const LESSONS = ['sync-vs-async', 'events-vs-commands', 'fan-out', 'when-sync', 'eventual-consistency', 'event-sourcing', 'cqrs', 'anti-patterns', 'contracts'];
 for (const id of LESSONS) {
   await check(`lesson ${id}: opens by URL and its tour is walked to the end with the keyboard only`, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -355,7 +355,10 @@ for (const id of LESSONS) {
       assert(/Next step|Finish/.test(label), `focus left the tour button (on "${label}")`);
     }
     assert(await region.getByRole('heading', { name: 'What you’re learning' }).isVisible(), 'the summary was never reached');
-    if (id === 'when-sync') {
+    if (id === 'anti-patterns') {
+      await page.getByRole('region', { name: 'Message linter' }).getByText(/SendEmailToCustomer is published as an event/).waitFor();
+      assert((await simSeconds(page)) > 0, 'the tour ran the simulation');
+    } else if (id === 'when-sync') {
       const table = await page.getByRole('table', { name: 'Time until the user can use the app' }).innerText();
       assert(/Event-driven login/.test(table) && /600/.test(table), `login table: ${table}`);
     } else if (id === 'fan-out') {

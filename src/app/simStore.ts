@@ -329,6 +329,11 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
           return guardedCommand({ type: 'setIdempotency', on: a.on });
         case 'contract':
           return guardedCommand({ type: 'setContract', version: a.version });
+        case 'syncOverAsync':
+          return guardedCommand({ type: 'setSyncOverAsync', on: a.on });
+        case 'disguisedCommand':
+          for (let i = 0; i < a.times; i++) guardedCommand({ type: 'publishDisguisedCommand' });
+          return;
         case 'addSubscriber':
           return guardedCommand({
             type: 'addSubscriber',

@@ -24,6 +24,8 @@ export const tourActionSchema = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('restart'), group: z.string().min(1).max(40) }),
   z.strictObject({ do: z.literal('idempotency'), on: z.boolean() }),
   z.strictObject({ do: z.literal('contract'), version: z.enum(['v1', 'v1-extra', 'v2']) }),
+  z.strictObject({ do: z.literal('syncOverAsync'), on: z.boolean() }),
+  z.strictObject({ do: z.literal('disguisedCommand'), times: z.number().int().min(1).max(20).default(1) }),
   z.strictObject({
     do: z.literal('addSubscriber'),
     name: z.enum(['billing', 'analytics', 'notifications', 'loyalty', 'kitchen-display', 'dashboard', 'tracker']),

@@ -3,7 +3,8 @@ import { createRestaurant, type Envelope } from '../sim/index.ts';
 import { loadPreset, PRESET_NAMES } from './index.ts';
 import { LESSON_IDS, loadLesson, parseLesson, LessonError } from './lessons.ts';
 import { createSimStore } from '../app/simStore.ts';
-import { askTable } from '../app/eventLog.ts';
+import { askTable, entryOfEnvelope, type LogEntry } from '../app/eventLog.ts';
+import { lintMessages } from '../app/linter.ts';
 
 const lesson = (id: string) => loadLesson(id, loadPreset);
 
@@ -176,5 +177,31 @@ describe('the lessons’ claims hold in the engine', () => {
     const settled = dead();
     r.runUntil(7200);
     expect(dead()).toEqual(settled);
+  });
+
+  it('anti-patterns: sync-over-async throughput is within 10% of sync; the linter flags only the disguised command', () => {
+    const l = lesson('anti-patterns');
+    const run = (mode: 'sync' | 'async', syncOverAsync: boolean) => {
+      const r = createRestaurant({ ...l.scenario, mode });
+      r.send({ type: 'setSyncOverAsync', on: syncOverAsync });
+      r.runUntil(l.scenario.durationSeconds);
+      return r;
+    };
+    const sync = run('sync', false).summary();
+    const soa = run('async', true).summary();
+    const async = run('async', false).summary();
+    expect(Math.abs(soa.throughputPerHour - sync.throughputPerHour) / sync.throughputPerHour).toBeLessThan(0.1);
+    expect(async.throughputPerHour).toBeGreaterThan(soa.throughputPerHour * 1.1);
+    expect(soa.utilisation.waiters.blocked).toBeGreaterThan(0.4);
+
+    const r = createRestaurant({ ...l.scenario, warmupSeconds: 0 });
+    const log: LogEntry[] = [];
+    r.subscribe((m) => log.push(entryOfEnvelope(m)));
+    r.runUntil(3600);
+    const consumers = (topic: string, type: string) =>
+      r.snapshot().consumers.groups.filter((g) => g.topic === topic && r.deliveryOf({ topic, type, offset: Number.MAX_SAFE_INTEGER, kind: 'event' })[g.group] !== 'skipped').map((g) => g.group);
+    expect(lintMessages(log, consumers)).toEqual([]);
+    r.send({ type: 'publishDisguisedCommand' });
+    expect(lintMessages(log, consumers).map((f) => `${f.type}:${f.rule}`)).toEqual(['SendEmailToCustomer:event-named-as-command', 'SendEmailToCustomer:event-without-consumer']);
   });
 });

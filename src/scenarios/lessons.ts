@@ -8,6 +8,7 @@ import contracts from './lessons/contracts.json';
 import eventualConsistency from './lessons/eventual-consistency.json';
 import fanOut from './lessons/fan-out.json';
 import whenSync from './lessons/when-sync.json';
+import antiPatterns from './lessons/anti-patterns.json';
 
 export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
 
@@ -20,6 +21,7 @@ const LESSON_JSON: Record<string, unknown> = {
   'eventual-consistency': eventualConsistency,
   'event-sourcing': eventSourcing,
   cqrs,
+  'anti-patterns': antiPatterns,
   contracts,
 };
 

@@ -40,6 +40,8 @@ interface Party {
   walksOutAt: number | null;
   staffId: string | null;
   unserved: number;
+  /** Sync-over-async (the anti-pattern): the order is sent as messages, but its waiter blocks at the pass until every DishReady. */
+  waitsForEvent: boolean;
 }
 
 interface Ticket {
@@ -319,6 +321,19 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const runners = bus.externalGroup('runners', 'pass');
   bus.subscribe('pass', (msg) => {
     if (msg.type !== 'DishReady') return runners.commit(msg.offset);
+    const waiting = (msg.data as { ticketId?: unknown } | null)?.ticketId;
+    const w = typeof waiting === 'number' ? tickets.get(waiting) : undefined;
+    if (w?.party.waitsForEvent && w.state === 'atPass') {
+      // Sync-over-async: the blocked waiter, not a runner, consumes this DishReady.
+      runners.commit(msg.offset);
+      const p = w.party;
+      if (p.tickets.every((x) => x.state === 'atPass')) {
+        for (const x of p.tickets) setTicketState(x, 'carrying');
+        reportQueues();
+        staffById.get(p.staffId!)!.actor.send({ type: 'DISHES_READY', legs: { ...NO_LEGS, carry: drawWalk() } });
+      }
+      return;
+    }
     // The floor reads tolerantly: all it needs is the ticket id, in any version.
     const id = (msg.data as { ticketId?: unknown } | null)?.ticketId;
     const t = typeof id === 'number' ? tickets.get(id) : undefined;
@@ -342,7 +357,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   // ---- floor --------------------------------------------------------------------------
   let dispatching = false;
   let dispatchAgain = false;
-  const canTakeOrders = (m: StaffMember) => m.role === 'waiter' || mode === 'sync';
+  // Under sync-over-async runners take orders too: with their waiters blocked, that is how the
+  // sync restaurant works, and the anti-pattern is that sync restaurant in messaging clothes.
+  const canTakeOrders = (m: StaffMember) => m.role === 'waiter' || mode === 'sync' || syncOverAsync;
   const canDeliver = (m: StaffMember) => m.role === 'runner' || s.staff.runners === 0;
 
   /** Give idle staff work: deliveries first (finish what is started), then new orders. */
@@ -364,8 +381,12 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           const p = awaitingWaiter.shift()!;
           p.staffId = m.id;
           m.busy = true;
-          const legs = { ...NO_LEGS, toTable: drawWalk(), take: p.takeSeconds, next: mode === 'sync' ? drawWalk() : drawSubmit() };
-          m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: mode, legs });
+          // Sync-over-async: the waiter behaves as in sync (walks the order in, blocks at the
+          // pass) although the kitchen talks in messages.
+          p.waitsForEvent = mode === 'async' && syncOverAsync;
+          const waiterProtocol: Mode = p.waitsForEvent ? 'sync' : mode;
+          const legs = { ...NO_LEGS, toTable: drawWalk(), take: p.takeSeconds, next: waiterProtocol === 'sync' ? drawWalk() : drawSubmit() };
+          m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: waiterProtocol, legs });
         }
       }
     } while (dispatchAgain);
@@ -382,7 +403,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     for (const t of p.tickets) {
       tickets.set(t.id, t);
       t.orderedAt = now;
-      t.protocol = protocol;
+      t.protocol = p.waitsForEvent ? 'async' : protocol;
     }
     metrics.onOrdered(now, p.tickets.length);
   };
@@ -393,6 +414,8 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   /** Tickets whose party found nothing in stock to reorder: sent again when stock returns. */
   const awaitingStock: Ticket[] = [];
   let rejectedOrders = 0;
+  /** The anti-pattern switch: in async mode, waiters still wait at the pass for DishReady. */
+  let syncOverAsync = false;
   /** The shape of DishReady the kitchen publishes: v1, v1 with an optional field added, or v2. */
   let contract: 'v1' | 'v1-extra' | 'v2' = 'v1';
   const placeOrder = (t: Ticket, causationid: string | null) => {
@@ -535,6 +558,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       patienceTimer: null,
       walksOutAt: null,
       staffId: null,
+      waitsForEvent: false,
       unserved: n,
     };
     for (let i = 0; i < n; i++) {
@@ -718,6 +742,20 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       case 'setIdempotency':
         idempotent = c.on;
         return;
+      case 'setSyncOverAsync':
+        syncOverAsync = c.on;
+        return;
+      case 'publishDisguisedCommand': {
+        // The anti-pattern: an imperative published as an event, to a topic with one reader at most.
+        const n = ++disguisedCount;
+        bus.publish('emails', 'SendEmailToCustomer', { to: `party-${n}`, text: 'Your table is ready' }, {
+          source: '/floor/host',
+          subject: `email-${n}`,
+          correlationid: `email-${n}`,
+          causationid: null,
+        });
+        return;
+      }
       case 'setContract':
         if (c.version !== 'v1' && c.version !== 'v1-extra' && c.version !== 'v2') throw new Error(`no DishReady version "${String(c.version)}"`);
         contract = c.version;
@@ -748,6 +786,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   };
 
   let poisonCount = 0;
+  let disguisedCount = 0;
 
   const consumersView = (): ConsumersView => {
     const b = subscriberState.billing;
@@ -761,6 +800,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       rejectedOrders,
       stock: Object.fromEntries(stock),
       contract,
+      syncOverAsync,
     };
   };
 

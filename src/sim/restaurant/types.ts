@@ -124,6 +124,8 @@ export interface ConsumersView {
   stock: Record<string, number | null>;
   /** The DishReady shape the kitchen publishes now. */
   contract: 'v1' | 'v1-extra' | 'v2';
+  /** Whether the sync-over-async anti-pattern is switched on. */
+  syncOverAsync: boolean;
 }
 
 /** Things a user (or a lesson) can do to a running restaurant. */
@@ -164,6 +166,14 @@ export type RestaurantCommand =
    * reader (notifications) and the upcaster (analytics) keep working.
    */
   | { type: 'setContract'; version: 'v1' | 'v1-extra' | 'v2' }
+  /**
+   * Anti-pattern, blocking until an event is processed: in async mode, orders taken from now
+   * on still go to the kitchen as PlaceOrder and come back as DishReady, but their waiter
+   * walks to the pass and blocks until every DishReady of the order (sync timing).
+   */
+  | { type: 'setSyncOverAsync'; on: boolean }
+  /** Anti-pattern, a command disguised as an event: publish `SendEmailToCustomer` on the `emails` topic. */
+  | { type: 'publishDisguisedCommand' }
   /** Portions left of a dish (null: no limit). At 0 the kitchen rejects PlaceOrder for it. */
   | { type: 'setStock'; dish: string; portions: number | null };
 

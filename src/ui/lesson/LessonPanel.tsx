@@ -6,6 +6,7 @@ import type { Lesson } from '../../scenarios/lessons.ts';
 import { TransferWorld } from './TransferWorld.tsx';
 import { FanoutWorld } from './FanoutWorld.tsx';
 import { LoginWorld } from './LoginWorld.tsx';
+import { lintMessages } from '../../app/linter.ts';
 
 /** The prediction: pick an answer before running, then see whether and why. */
 function Prediction({ lesson }: { lesson: Lesson }) {
@@ -176,6 +177,33 @@ function ReadModels() {
   );
 }
 
+/** The anti-patterns lesson's live linter over the message types in the log. */
+function Linter() {
+  const store = useSimStore();
+  useSim((s) => s.logVersion);
+  const groups = useSim((s) => s.snapshot.consumers.groups);
+  const r = store.getState().restaurant();
+  const findings = lintMessages(store.getState().eventLog().entries, (topic, type) =>
+    groups.filter((g) => g.topic === topic && r.deliveryOf({ topic, offset: Number.MAX_SAFE_INTEGER, type, kind: 'event' })[g.group] !== 'skipped').map((g) => g.group),
+  );
+  return (
+    <section aria-label="Message linter">
+      <h3>Message linter</h3>
+      {findings.length === 0 ? (
+        <p className="right">No findings: every event is named as a fact and has a consumer.</p>
+      ) : (
+        <ul className="lint">
+          {findings.map((f) => (
+            <li key={f.type + f.rule} className="wrong">
+              ⚠ {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /**
  * The Lesson region: title, narrative, prediction, the tour (Next / Back), what you are
  * learning, and the lesson's extras (quiz, time travel). Focus stays on the tour button so
@@ -243,6 +271,7 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
       {lesson.id === 'eventual-consistency' && <TransferWorld />}
       {lesson.id === 'fan-out' && <FanoutWorld />}
       {lesson.id === 'when-sync' && <LoginWorld />}
+      {lesson.id === 'anti-patterns' && step >= 0 && <Linter />}
     </section>
   );
 }
