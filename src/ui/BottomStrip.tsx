@@ -4,7 +4,15 @@ import { clock } from '../app/format.ts';
 /** The bottom strip: the scenario's "what to watch" line and a ticker of the latest messages. */
 export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onToggleLog: () => void }) {
   const store = useSimStore();
-  const watch = useSim((s) => s.scenario.watch);
+  const scenarioWatch = useSim((s) => s.scenario.watch);
+  const lesson = useSim((s) => s.lesson);
+  const step = useSim((s) => s.tourStep);
+  // In a lesson, the strip follows the lesson, not the restaurant's scenario.
+  const watch = lesson
+    ? step >= 0 && step < lesson.tour.length
+      ? `${lesson.title}, step ${step + 1} of ${lesson.tour.length}: ${lesson.tour[step]!.title}.`
+      : `${lesson.title}: ${step < 0 ? 'make your prediction, then start the tour.' : 'see what you’re learning in the Lesson panel.'}`
+    : scenarioWatch;
   useSim((s) => s.stats); // refresh the ticker with the figures, a few times a second
   const recent = store.getState().recentMessages().slice(-4).reverse();
   return (

@@ -366,8 +366,11 @@ export class ConsumerGroup {
       if (id !== undefined) this.seenIds.delete(id);
       this.committedOffset++;
     }
-    if (this.handled.size > 0) {
-      this.commitTimer ??= this.schedule(Math.max(this.opts.commitIntervalSeconds, 1e-9), () => {
+    // Offsets handled past a gap (a member still busy with an earlier one) wait for the next
+    // commit. With commit-after-every-message (interval 0) that is the next markHandled:
+    // a timer would spin.
+    if (this.handled.size > 0 && this.opts.commitIntervalSeconds > 0) {
+      this.commitTimer ??= this.schedule(this.opts.commitIntervalSeconds, () => {
         this.commitTimer = null;
         this.commit();
       });

@@ -10,9 +10,11 @@ import { Bus } from '../bus/bus.ts';
  *   email that they are logged in (the awkward design).
  * - `mixed`: a synchronous login, then a `UserLoggedIn` event for the downstream work
  *   (welcome email, analytics) that the user need not wait for.
+ * - `all-sync`: the login also calls the email service synchronously and waits for it.
+ * The email service sends many emails at once (a pool of senders), each taking `emailSeconds`.
  * Deterministic from the seed; times in simulated seconds.
  */
-export type LoginDesign = 'sync' | 'events' | 'mixed';
+export type LoginDesign = 'sync' | 'events' | 'mixed' | 'all-sync';
 
 export interface LoginOptions {
   seed: number;
@@ -58,20 +60,22 @@ export function runLogins(options: Partial<LoginOptions> = {}): LoginRun {
   const wait: number[] = [];
   let downstream = 0;
   const proceed = (user: number) => wait.push(scheduler.now - pressedAt.get(user)!);
-  const group = (name: string, topic: string, seconds: () => number, handler: (user: number) => void) =>
-    bus
-      .group({ group: name, topic, deliverySeconds: 0.05, commitIntervalSeconds: 0, handler: (m) => handler((m.data as { user: number }).user) })
-      .addMember({ name: `${name}-1`, processingSeconds: seconds });
+  const group = (name: string, topic: string, seconds: () => number, handler: (user: number) => void, members = 1) => {
+    const g = bus.group({ group: name, topic, deliverySeconds: 0.05, commitIntervalSeconds: 0, handler: (m) => handler((m.data as { user: number }).user) });
+    for (let i = 1; i <= members; i++) g.addMember({ name: `${name}-${i}`, processingSeconds: seconds });
+  };
+  /** Senders in the email service's pool: enough that an email takes about `emailSeconds`. */
+  const SENDERS = 64;
 
   if (o.design === 'events') {
     // Validation reacts to LoginRequested; the user learns the result from an email.
     group('validator', 'logins', validate, (user) =>
       bus.publish('accounts', 'LoginValidated', { user }, { source: '/validator', subject: `user-${user}`, correlationid: `login-${user}` }),
     );
-    group('email', 'accounts', email, (user) => proceed(user));
+    group('email', 'accounts', email, (user) => proceed(user), SENDERS);
   } else if (o.design === 'mixed') {
     // After the synchronous answer, downstream work follows the UserLoggedIn event.
-    group('welcome-email', 'accounts', email, () => downstream++);
+    group('welcome-email', 'accounts', email, () => downstream++, SENDERS);
     group('analytics', 'accounts', () => 1, () => downstream++);
   }
   let n = 0;
@@ -81,8 +85,10 @@ export function runLogins(options: Partial<LoginOptions> = {}): LoginRun {
     if (o.design === 'events') {
       bus.publish('logins', 'LoginRequested', { user }, { source: '/app', subject: `user-${user}`, correlationid: `login-${user}` });
     } else {
-      // A synchronous request: the answer comes back after validation, and the user goes on.
-      scheduler.schedule(validate(), () => {
+      // A synchronous request: the answer comes back after validation (and, all-sync, after
+      // the welcome email too), and the user goes on.
+      const waitFor = validate() + (o.design === 'all-sync' ? email() : 0);
+      scheduler.schedule(waitFor, () => {
         proceed(user);
         if (o.design === 'mixed') bus.publish('accounts', 'UserLoggedIn', { user }, { source: '/login', subject: `user-${user}`, correlationid: `login-${user}` });
       });

@@ -105,7 +105,7 @@ function TimeTravel() {
       </label>
       <h3>Ask the log</h3>
       <label>
-        What had table{' '}
+        What had the party at table{' '}
         <select aria-label="Table" value={table} onChange={(e) => setTable(Number(e.target.value))}>
           {Array.from({ length: tables }, (_, i) => (
             <option key={i + 1} value={i + 1}>
@@ -170,7 +170,14 @@ function ReadModels() {
       </table>
       {rebuilt && (
         <p role="status" className={same ? 'right' : ''}>
-          {same ? 'The rebuilt dashboard now shows exactly what the live one shows.' : `The rebuilt dashboard is catching up: ${models.find((g) => g.group === 'dashboard-rebuilt')?.lag ?? '?'} events to go.`}
+          {(() => {
+            const lagOf = (name: string) => models.find((g) => g.group === name)?.lag ?? 0;
+            const ahead = lagOf('dashboard') - lagOf('dashboard-rebuilt');
+            const events = (n: number) => `${n} event${n === 1 ? '' : 's'}`;
+            if (same) return 'The rebuilt dashboard shows exactly what the live one shows: same events, same table.';
+            if (ahead > 0) return `The rebuilt dashboard is ${events(ahead)} ahead of the slower live one; their tables agree on every event both have handled.`;
+            return `The rebuilt dashboard is catching up: ${events(-ahead)} behind the live one.`;
+          })()}
         </p>
       )}
     </section>

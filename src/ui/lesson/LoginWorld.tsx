@@ -5,6 +5,7 @@ const DESIGNS: { design: LoginDesign; label: string; how: string }[] = [
   { design: 'sync', label: 'Synchronous login', how: 'The request waits for validation and answers yes or no.' },
   { design: 'events', label: 'Event-driven login', how: 'LoginRequested is published; “we’ll email you when you’re logged in”.' },
   { design: 'mixed', label: 'Both: sync login, then events', how: 'Validated synchronously; UserLoggedIn then drives the welcome email and analytics.' },
+  { design: 'all-sync', label: 'All synchronous calls', how: 'The login also sends the welcome email and waits for it.' },
 ];
 const quantile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(p * xs.length) - 1))] ?? 0;
 const human = (s: number) => (s < 60 ? `${s.toFixed(s < 10 ? 2 : 0)} s` : `${(s / 60).toFixed(1)} min`);

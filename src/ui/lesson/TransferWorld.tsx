@@ -85,7 +85,9 @@ export function TransferWorld() {
         <polyline points={points} fill="none" stroke="#0072B2" strokeWidth={1.6} />
         <line x1={x(t)} x2={x(t)} y1={0} y2={64} stroke="#1B1F24" strokeDasharray="3 3" />
       </svg>
-      <p className="muted">Money in flight over the hour{outage ? '; the red band is the savings outage' : ''}.</p>
+      <p className="muted">
+        Money in flight from 0:00:00 to {clock(end)} (transfers stop at 1:00:00; the rest lets money land){outage ? '; the red band is the savings outage' : ''}; the dashed line is the moment picked.
+      </p>
       <p role="status" aria-label="Transfer summary">
         {run.transfers.length} transfers: {credited} completed, {failed} failed{stillInFlight > 0 ? `, ${stillInFlight} still in flight` : ''}. Consistency lag: median{' '}
         {mmss(quantile(run.lags, 0.5))}, p95 {mmss(quantile(run.lags, 0.95))}, longest {mmss(quantile(run.lags, 1))}.
