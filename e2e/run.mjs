@@ -150,9 +150,10 @@ await check('the mode switch works while running, and the floor shows it', async
   await page.getByRole('radio', { name: 'Asynchronous' }).check();
   const switchedAt = await simSeconds(page);
   assert(await page.getByRole('button', { name: 'Pause' }).isVisible(), 'still playing after the switch');
-  await runUntil(page, switchedAt + 30 * 60);
+  // Orders taken just before the switch finish the sync way: give them time to clear the 15-minute window.
+  await runUntil(page, switchedAt + 60 * 60);
   const blockedAfter = (await figure(page, 'Waiters blocked')).value;
-  assert(blockedBefore > 30 && blockedAfter < 5, `waiters blocked ${blockedBefore}% → ${blockedAfter}%`);
+  assert(blockedBefore > 30 && blockedAfter < 3, `waiters blocked ${blockedBefore}% → ${blockedAfter}%`);
   assert((await floor.getByRole('img', { name: /^Waiter \d+: blocked at pass/ }).count()) === 0, 'no waiter blocked in async');
   await setSpeed(page, '1');
   await page.waitForTimeout(300);
