@@ -98,8 +98,6 @@ export interface SimState {
   notices: Notice[];
   /** Bumped whenever a new restaurant replaces the old one (views reset their own state). */
   generation: number;
-  /** Simulation events run by the last frame (for the frame budget). */
-  lastFrameEvents: number;
   /** Bumped when the log view should redraw (with the figures, a few times a second). */
   logVersion: number;
   /** An imported log being viewed instead of the live one, or null. */
@@ -401,7 +399,6 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       stats: statsOf(r),
       notices: [],
       generation: 0,
-      lastFrameEvents: 0,
       logVersion: 0,
       imported: null,
       lesson: null,
@@ -498,25 +495,21 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         if (!st.playing || st.finished) return;
         const dt = Math.min(Math.max(0, Number.isFinite(wallSeconds) ? wallSeconds : 0), MAX_FRAME_SECONDS);
         sinceStats += dt;
-        const before = r.eventsFired;
-        {
-          const end = r.scenario.durationSeconds;
-          const limit = Math.min(end, st.pauseAt ?? Infinity);
-          guarded(() => {
-            if (st.speed === 'max') {
-              const start = wallNow();
-              while (r.now < limit && wallNow() - start < MAX_SPEED_BUDGET_MS) advanceTo(Math.min(limit, r.now + 60));
-            } else {
-              advanceTo(Math.min(limit, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed));
-            }
-          });
-          if (st.pauseAt !== null && r.now >= st.pauseAt && r.now < end) set({ playing: false, pauseAt: null });
-          if (r.now >= end) {
-            set({ finished: true, playing: false });
-            notify('info', `The service is over after ${Math.round(end / 60)} simulated minutes. Reset to run it again.`);
+        const end = r.scenario.durationSeconds;
+        const limit = Math.min(end, st.pauseAt ?? Infinity);
+        guarded(() => {
+          if (st.speed === 'max') {
+            const start = wallNow();
+            while (r.now < limit && wallNow() - start < MAX_SPEED_BUDGET_MS) advanceTo(Math.min(limit, r.now + 60));
+          } else {
+            advanceTo(Math.min(limit, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed));
           }
+        });
+        if (st.pauseAt !== null && r.now >= st.pauseAt && r.now < end) set({ playing: false, pauseAt: null });
+        if (r.now >= end) {
+          set({ finished: true, playing: false });
+          notify('info', `The service is over after ${Math.round(end / 60)} simulated minutes. Reset to run it again.`);
         }
-        set({ lastFrameEvents: r.eventsFired - before });
         refresh(sinceStats >= STATS_EVERY_SECONDS || get().finished);
       },
       recentMessages: () => recent,

@@ -250,9 +250,14 @@ export class ConsumerGroup {
     this.commitTimer = null;
   }
 
+  /** Whether the group handles events of `type` (others it passes over). */
+  reads(type: string): boolean {
+    return !this.types || this.types.has(type);
+  }
+
   /** Where the message at `offset` stands for this group. */
   statusOf(offset: number, type: string): DeliveryStatus {
-    if (this.types && !this.types.has(type)) return 'skipped';
+    if (!this.reads(type)) return 'skipped';
     if (offset < this.committedOffset) return 'committed';
     if (this.handled.has(offset)) return 'handled';
     if (this.members.some((m) => m.busy && m.offset === offset)) return 'processing';
@@ -567,6 +572,17 @@ export class Bus {
     for (const g of this.groups.values()) {
       if (g.topic !== msg.topic) continue;
       out[g.name] = g instanceof ConsumerGroup ? g.statusOf(msg.offset, msg.type) : g.statusOf(msg.offset);
+    }
+    return out;
+  }
+
+  /** Names of the groups that read events of `type` on `topic` (a group filtering it out does not count). */
+  readersOf(topic: string, type: string): string[] {
+    const out: string[] = [];
+    for (const g of this.groups.values()) {
+      if (g.topic !== topic) continue;
+      if (g instanceof ConsumerGroup && !g.reads(type)) continue;
+      out.push(g.name);
     }
     return out;
   }

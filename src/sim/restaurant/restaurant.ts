@@ -327,11 +327,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       // Sync-over-async: the blocked waiter, not a runner, consumes this DishReady.
       runners.commit(msg.offset);
       const p = w.party;
-      if (p.tickets.every((x) => x.state === 'atPass')) {
-        for (const x of p.tickets) setTicketState(x, 'carrying');
-        reportQueues();
-        staffById.get(p.staffId!)!.actor.send({ type: 'DISHES_READY', legs: { ...NO_LEGS, carry: drawWalk() } });
-      }
+      releaseWhenAllAtPass(p);
       return;
     }
     // The floor reads tolerantly: all it needs is the ticket id, in any version.
@@ -441,17 +437,21 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     placeOrder(t, message.id);
   };
 
+  /** A waiter blocked at the pass (sync, or sync-over-async) carries the order once every dish is there. */
+  const releaseWhenAllAtPass = (p: Party) => {
+    if (!p.tickets.every((x) => x.state === 'atPass')) return;
+    for (const x of p.tickets) setTicketState(x, 'carrying');
+    reportQueues();
+    staffById.get(p.staffId!)!.actor.send({ type: 'DISHES_READY', legs: { ...NO_LEGS, carry: drawWalk() } });
+  };
+
   const onDishCooked = (t: Ticket) => {
     setTicketState(t, 'atPass');
     reportQueues();
     const p = t.party;
     if (t.protocol === 'sync') {
       // The waiter is blocked at the pass until every dish of the order is there.
-      if (p.tickets.every((x) => x.state === 'atPass')) {
-        for (const x of p.tickets) setTicketState(x, 'carrying');
-        reportQueues();
-        staffById.get(p.staffId!)!.actor.send({ type: 'DISHES_READY', legs: { ...NO_LEGS, carry: drawWalk() } });
-      }
+      releaseWhenAllAtPass(p);
       return;
     }
     // The event's shape is the kitchen's contract with its consumers (see setContract).
@@ -728,7 +728,6 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       case 'stationUp':
         return stationUp(c.station, 'manual');
       case 'addSubscriber': {
-        if (!SUBSCRIBER_DEFAULTS[c.name]) throw new Error(`no subscriber kind "${String(c.name)}"`);
         const d = SUBSCRIBER_DEFAULTS[c.name];
         if (!d) throw new Error(`no subscriber kind "${String(c.name)}"`);
         return addSubscriber(c.name, c.group ?? c.name, c.processingSeconds ?? d.processingSeconds, c.from);
@@ -923,6 +922,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     subscribe: (listener) => bus.observe(listener),
     rolling: (windowSeconds) => metrics.rolling(scheduler.now, windowSeconds),
     deliveryOf: (msg) => bus.deliveryOf(msg),
+    readersOf: (topic, type) => bus.readersOf(topic, type),
     projection: (group) => {
       const e = subscriberGroups.get(group);
       return e ? Object.fromEntries([...e.projection].sort(([a], [b]) => (a < b ? -1 : 1))) : null;

@@ -211,6 +211,8 @@ export interface Restaurant {
   deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): Record<string, DeliveryStatus>;
   /** Each group's lag at every sample time. */
   readonly lagSeries: ReadonlyMap<string, { t: number[]; lag: number[] }>;
+  /** Consumer groups reading events of `type` on `topic`. */
+  readersOf(topic: string, type: string): string[];
   /** A read model's table of counts (projection kinds), keys sorted; null if there is no such group. */
   projection(group: string): Record<string, number> | null;
   /** Why a command was rejected (e.g. "out of steak"), or null if it was accepted. */

@@ -188,11 +188,9 @@ function ReadModels() {
 function Linter() {
   const store = useSimStore();
   useSim((s) => s.logVersion);
-  const groups = useSim((s) => s.snapshot.consumers.groups);
+  useSim((s) => s.snapshot.consumers.groups);
   const r = store.getState().restaurant();
-  const findings = lintMessages(store.getState().eventLog().entries, (topic, type) =>
-    groups.filter((g) => g.topic === topic && r.deliveryOf({ topic, offset: Number.MAX_SAFE_INTEGER, type, kind: 'event' })[g.group] !== 'skipped').map((g) => g.group),
-  );
+  const findings = lintMessages(store.getState().eventLog().entries, r.readersOf);
   return (
     <section aria-label="Message linter">
       <h3>Message linter</h3>
