@@ -161,6 +161,21 @@ export interface SimState {
   endLesson(): void;
   /** Go to a tour step (its actions are applied on the way in). */
   goToStep(step: number): void;
+  /**
+   * Advance to simulated time `seconds` (a lockstep partner follows its leader this way;
+   * never goes back). `withStats` also refreshes the figures. Stops at the service's end.
+   */
+  syncTo(seconds: number, withStats: boolean): void;
+  /**
+   * Start again from time 0 with `base` and `params` in `mode` (compare mode builds both of
+   * its restaurants this way). Keeps speed and playing; ends any lesson.
+   */
+  restart(base: Scenario, params: Params, presetName: string, mode: Mode): void;
+  /**
+   * Call `listener` with every command the user sends to the running restaurant, as it is
+   * sent (compare mode forwards them to the other restaurant). Returns the unsubscribe function.
+   */
+  onInput(listener: (c: RestaurantCommand) => void): () => void;
 }
 
 export type SimStore = StoreApi<SimState>;
@@ -198,6 +213,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
   let startMode: Mode = 'sync';
   let importedLog: EventLog | null = null;
   let loggedAtLastRefresh = -1;
+  const inputListeners = new Set<(c: RestaurantCommand) => void>();
 
   const attach = (scenario: Scenario, mode: Mode): Restaurant => {
     unsubscribe();
@@ -277,6 +293,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       r.send(c);
       inputs.push({ t: r.now, c });
       nextInput = inputs.length;
+      for (const l of inputListeners) l(c);
     };
     /** Advance to `target`, re-applying recorded actions at their times on the way. */
     const advanceTo = (target: number) => {
@@ -357,11 +374,11 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       set(patch);
     };
 
-    const rebuild = (base: Scenario, params: Params, presetName: string) => {
+    const rebuild = (base: Scenario, params: Params, presetName: string, mode: Mode = get().mode) => {
       const scenario = withParams(base, params);
       const prev = r;
       try {
-        r = attach(scenario, get().mode);
+        r = attach(scenario, mode);
       } catch (e) {
         r = prev;
         notify('error', `Could not build that restaurant: ${e instanceof Error ? e.message : String(e)}. The previous one keeps running.`);
@@ -373,6 +390,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         presetName,
         base,
         scenario,
+        mode,
         running: params,
         edited: params,
         pending: [],
@@ -579,6 +597,22 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         const i = Math.max(-1, Math.min(lesson.tour.length, Math.floor(step)));
         set({ tourStep: i });
         if (i >= 0 && i < lesson.tour.length) for (const a of lesson.tour[i]!.actions) applyTourAction(a);
+      },
+      syncTo(seconds, withStats) {
+        const end = r.scenario.durationSeconds;
+        const target = Math.min(end, Number.isFinite(seconds) ? seconds : 0);
+        if (target <= r.now && !withStats) return;
+        if (target > r.now) guarded(() => advanceTo(target));
+        if (r.now >= end && !get().finished) set({ finished: true, playing: false });
+        refresh(withStats || get().finished);
+      },
+      restart(base, params, presetName, mode) {
+        set({ lesson: null, tourStep: -1 });
+        rebuild(base, params, presetName, mode);
+      },
+      onInput(listener) {
+        inputListeners.add(listener);
+        return () => inputListeners.delete(listener);
       },
       exportLog: () => batchJson((importedLog ?? liveLog).entries.map(cloudEventOf)),
       exportCsv: () => seriesCsv([{ run: r.mode, series: r.series }]),

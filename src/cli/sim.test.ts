@@ -106,12 +106,12 @@ describe('CSV', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'run,t,mode,served,throughputPerHour,door,kitchenTickets,pass,ordersInSystem,walkedOut,waitersWorking,waitersBlocked,runnersWorking,runnersBlocked,cooksWorking',
+      'run,t,mode,served,throughputPerHour,door,kitchenTickets,pass,ordersInSystem,walkedOut,waitersWorking,waitersBlocked,runnersWorking,runnersBlocked,cooksWorking,latencyP95',
     );
     expect(lines.length).toBe(1 + 2 * 31);
     expect(lines[1]!.startsWith('sync,0,sync,')).toBe(true);
     expect(lines[32]!.startsWith('async,0,async,')).toBe(true);
-    expect(lines.every((l) => l.split(',').length === 15)).toBe(true);
+    expect(lines.every((l) => l.split(',').length === 16)).toBe(true);
   });
 });
 

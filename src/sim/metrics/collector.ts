@@ -67,6 +67,11 @@ export interface MetricsSeries {
   mode: Mode[];
   served: number[];
   throughputPerHour: number[];
+  /**
+   * 95th percentile (nearest rank) of order→served latency, simulated seconds, over the dishes
+   * served in the same trailing window as `throughputPerHour`; 0 when none was served.
+   */
+  latencyP95: number[];
   door: number[];
   kitchenTickets: number[];
   pass: number[];
@@ -109,6 +114,11 @@ export class MetricsCollector {
   readonly modeSpans: { t: number; mode: Mode }[] = [];
   private mode: Mode;
   private readonly rollingSamples: number;
+  /** Serve times and latencies of recent dishes (a queue from `recentHead`), for `latencyP95`. */
+  private recentServedAt: number[] = [];
+  private recentLatency: number[] = [];
+  private recentHead = 0;
+  private readonly rollingSeconds: number;
 
   /**
    * @param opts.rollingWindowSeconds trailing window of the series' throughput; rounded to a
@@ -123,6 +133,7 @@ export class MetricsCollector {
   }) {
     this.warmup = opts.warmupSeconds;
     this.rollingSamples = Math.max(1, Math.round(opts.rollingWindowSeconds / opts.sampleIntervalSeconds));
+    this.rollingSeconds = this.rollingSamples * opts.sampleIntervalSeconds;
     this.mode = opts.mode;
     this.modeSpans.push({ t: 0, mode: opts.mode });
     const ta = () => new TimeAverage(this.warmup);
@@ -149,7 +160,7 @@ export class MetricsCollector {
     for (const d of opts.dishes) this.perDish.set(d, new SampleBuffer());
     this.series = {
       rollingWindowSeconds: opts.rollingWindowSeconds,
-      t: [], mode: [], served: [], throughputPerHour: [], door: [], kitchenTickets: [], pass: [],
+      t: [], mode: [], served: [], throughputPerHour: [], latencyP95: [], door: [], kitchenTickets: [], pass: [],
       ordersInSystem: [], walkedOut: [], waitersBlocked: [], waitersWorking: [], runnersBlocked: [],
       runnersWorking: [], cooksWorking: [],
     };
@@ -190,6 +201,8 @@ export class MetricsCollector {
   onServed(t: number, dish: string, latencySeconds: number): void {
     this.inSystem.add(t, -1);
     this.servedTotal++;
+    this.recentServedAt.push(t);
+    this.recentLatency.push(latencySeconds);
     if (t < this.warmup) return;
     this.servedInWindow++;
     this.latency.push(latencySeconds);
@@ -223,6 +236,7 @@ export class MetricsCollector {
     s.mode.push(this.mode);
     s.served.push(this.servedTotal);
     s.throughputPerHour.push(rolling);
+    s.latencyP95.push(this.recentP95(t));
     s.door.push(this.door.current);
     s.kitchenTickets.push(this.tickets.current);
     s.pass.push(this.pass.current);
@@ -234,6 +248,21 @@ export class MetricsCollector {
     s.runnersWorking.push(this.activity.runners.working.current);
     s.cooksWorking.push(this.activity.cooks.working.current);
     for (const role of ROLES) for (const a of ACTIVITIES) this.areaHistory[role][a].push(this.activity0[role][a].integral(t));
+  }
+
+  /** p95 latency of the dishes served in (t − rolling window, t]; drops older ones. */
+  private recentP95(t: number): number {
+    const start = t - this.rollingSeconds;
+    while (this.recentHead < this.recentServedAt.length && this.recentServedAt[this.recentHead]! <= start) this.recentHead++;
+    if (this.recentHead > 4096 && this.recentHead * 2 > this.recentServedAt.length) {
+      this.recentServedAt = this.recentServedAt.slice(this.recentHead);
+      this.recentLatency = this.recentLatency.slice(this.recentHead);
+      this.recentHead = 0;
+    }
+    const n = this.recentServedAt.length - this.recentHead;
+    if (n === 0) return 0;
+    const sorted = this.recentLatency.slice(this.recentHead).sort((a, b) => a - b);
+    return sorted[Math.min(n, Math.max(1, Math.ceil(0.95 * n))) - 1]!;
   }
 
   /** Figures over the trailing `windowSeconds` up to time `t` (≥ the last sample time). */

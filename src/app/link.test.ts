@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { linkNotice, linkOf, parseLink } from './link.ts';
+import { createSimStore } from './simStore.ts';
+import { applyLink, createSession, setupOf } from './session.ts';
+import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
+import { LESSON_IDS, loadLesson } from '../scenarios/lessons.ts';
+
+const known = { presetNames: PRESET_NAMES, lessonIds: LESSON_IDS };
+const make = () =>
+  createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: (id) => loadLesson(id, loadPreset) });
+
+describe('shareable links', () => {
+  it('reads every setting of a well-formed link', () => {
+    const { setup, problems } = parseLink('?scenario=understaffed&seed=42&rate=30&tables=10&waiters=3&runners=0&stations=grill:2,cold:1&mode=async&speed=16&presenter&paused=1', known);
+    expect(problems).toEqual([]);
+    expect(setup).toEqual({
+      scenario: 'understaffed',
+      lesson: null,
+      params: { seed: 42, ratePerHour: 30, tables: 10, waiters: 3, runners: 0 },
+      stations: { grill: 2, cold: 1 },
+      mode: 'async',
+      speed: 16,
+      compare: false,
+      presenter: true,
+      paused: true,
+    });
+    expect(parseLink(linkOf(setup), known).setup).toEqual(setup);
+  });
+
+  it.each([
+    ['?tables=-3', 'tables=-3 (must be a whole number from 1 to 40)'],
+    ['?tables=99999999999999999999', 'tables=99999999999999999999 (must be a whole number from 1 to 40)'],
+    ['?waiters=2.5', 'waiters=2.5 (must be a whole number from 1 to 12)'],
+    ['?seed=0x10', 'seed=0x10 (must be a whole number from 0 to 4294967295)'],
+    ['?rate=NaN', 'rate=NaN (must be a whole number from 0 to 240)'],
+    ['?rate=1e9', 'rate=1e9 (must be a whole number from 0 to 240)'],
+    ['?scenario=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'scenario=<script>alert(1)</script… (no such scenario)'],
+    ['?mode=fast', 'mode=fast (must be sync or async)'],
+    ['?speed=1000', 'speed=1000 (must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, max)'],
+    ['?stations=grill:0', 'stations=grill:0 (must be kind:count pairs like grill:2,fryer:1, counts from 1 to 8)'],
+    ['?compare=maybe', 'compare=maybe (a switch: leave it bare, or use 1 or 0)'],
+    ['?foo=bar', 'foo=bar (not a setting)'],
+    ['?tables=4&tables=5', 'tables=5 (given twice; the first one counts)'],
+    ['?lesson=nope', 'lesson=nope (no such lesson)'],
+  ])('ignores %s and names it', (search, problem) => {
+    const { setup, problems } = parseLink(search, known);
+    expect(problems).toEqual([problem]);
+    if (!search.includes('tables=4')) expect(setup.params).toEqual({});
+    expect(linkNotice(problems)).toContain(problem);
+  });
+
+  it('never throws on hostile text, and caps what it reads', () => {
+    for (const s of ['?%E0%A4%A', '?&&&==&', `?${'x'.repeat(20_000)}`, '?a=%00%01', `?${Array.from({ length: 100 }, (_, i) => `k${i}=1`).join('&')}`]) {
+      const { setup, problems } = parseLink(s, known);
+      expect(setup.scenario).toBeNull();
+      expect(problems.length).toBeLessThanOrEqual(42);
+    }
+  });
+
+  it('a lesson link ignores scenario settings', () => {
+    const { setup, problems } = parseLink('?lesson=fan-out&tables=3&presenter', known);
+    expect(setup.lesson).toBe('fan-out');
+    expect(setup.params).toEqual({});
+    expect(setup.presenter).toBe(true);
+    expect(problems[0]).toMatch(/scenario settings given with a lesson/);
+  });
+
+  it('a page opened from another page’s link has the same setup and, run as long, the same numbers', () => {
+    const a = make();
+    const sa = createSession(a, make);
+    a.getState().loadPreset('understaffed');
+    a.getState().setParam('seed', 42);
+    a.getState().setParam('tables', 7);
+    a.getState().setParam('station', 2, 'grill');
+    a.getState().reset();
+    a.getState().setParam('ratePerHour', 33);
+    a.getState().setSpeed(16);
+    sa.getState().setPresenter(true);
+    a.getState().setMode('async');
+    a.getState().restart(a.getState().base, a.getState().running, a.getState().presetName, 'async');
+    const link = linkOf(setupOf(sa));
+    expect(link).toBe('?scenario=understaffed&seed=42&rate=33&tables=7&waiters=2&runners=1&stations=cold:2,stove:5,grill:2&mode=async&speed=16&presenter&paused');
+
+    const b = make();
+    const sb = createSession(b, make);
+    const { setup, problems } = parseLink(link, known);
+    applyLink(sb, setup, problems);
+    expect(b.getState().notices).toEqual([]);
+    expect(setupOf(sb)).toEqual(setupOf(sa));
+    a.getState().syncTo(7200, true);
+    b.getState().syncTo(7200, true);
+    expect(b.getState().stats.summary).toEqual(a.getState().stats.summary);
+    expect(b.getState().stats.summary.served).toBeGreaterThan(50);
+  });
+
+  it('a malformed link runs the defaults with one notice, and plays', () => {
+    const b = make();
+    const sb = createSession(b, make);
+    const { setup, problems } = parseLink('?tables=-4&waiters=1e400&scenario=<b>x</b>&compare', known);
+    applyLink(sb, setup, problems);
+    expect(b.getState().running).toEqual(make().getState().running);
+    expect(sb.getState().compare).toBe(true);
+    expect(b.getState().playing).toBe(true);
+    expect(b.getState().notices.filter((n) => n.tone === 'warning')).toHaveLength(1);
+    expect(b.getState().notices.at(-1)!.text).toMatch(/ignored and the defaults run: tables=-4 .*waiters=1e400.*scenario=<b>x<\/b> \(no such scenario\)/);
+  });
+});

@@ -1,0 +1,168 @@
+import type { Mode } from '../sim/index.ts';
+import { PARAM_SPECS, type ParamSpec } from './params.ts';
+import { SPEEDS, type Speed } from './simStore.ts';
+
+/**
+ * The whole setup of the page as a shareable link: what `?…` holds and how it is read back.
+ *
+ * Keys: `scenario` (a preset name) or `lesson` (a lesson id); `seed`, `rate` (parties per
+ * hour), `tables`, `waiters`, `runners`; `stations` as `kind:count` pairs joined by commas
+ * (`grill:2,fryer:1`); `mode` (`sync` | `async`); `speed` (one of {@link SPEEDS}, `max` for
+ * as fast as possible); flags `compare`, `presenter`, `paused` (present, or `=1`/`=true`;
+ * `=0`/`=false` turns one off). A link plays on opening unless it says `paused`.
+ */
+export interface LinkSetup {
+  scenario: string | null;
+  lesson: string | null;
+  /** Numeric parameters, each already within its {@link PARAM_SPECS} range. */
+  params: Partial<Record<'seed' | 'ratePerHour' | 'tables' | 'waiters' | 'runners', number>>;
+  /** Stations per kitchen kind (1…8 each); the kinds are checked against the scenario when applied. */
+  stations: Record<string, number>;
+  mode: Mode | null;
+  speed: Speed | null;
+  compare: boolean;
+  presenter: boolean;
+  paused: boolean;
+}
+
+/** Longest query string read, characters; the rest is ignored (a link is a few hundred). */
+export const MAX_LINK_CHARS = 4000;
+/** Most settings read from one link. */
+const MAX_KEYS = 40;
+
+const NUMERIC: Record<string, { key: keyof LinkSetup['params']; spec: ParamSpec }> = {
+  seed: { key: 'seed', spec: PARAM_SPECS.seed },
+  rate: { key: 'ratePerHour', spec: PARAM_SPECS.ratePerHour },
+  tables: { key: 'tables', spec: PARAM_SPECS.tables },
+  waiters: { key: 'waiters', spec: PARAM_SPECS.waiters },
+  runners: { key: 'runners', spec: PARAM_SPECS.runners },
+};
+const FLAGS = ['compare', 'presenter', 'paused'] as const;
+const INTEGER = /^(0|[1-9]\d{0,9})$/;
+const DECIMAL = /^\d{1,4}(\.\d{1,3})?$/;
+
+/** A value as a notice may quote it: short, on one line. */
+function quote(v: string): string {
+  const flat = v.replace(/\s+/g, ' ');
+  return flat.length > 24 ? `${flat.slice(0, 24)}…` : flat;
+}
+
+const rangeText = (spec: ParamSpec) => `${spec.step >= 1 ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}`;
+
+/**
+ * Read a link's query string. Never throws: anything unknown, malformed or out of range is
+ * left out of the setup (so the defaults run) and described in `problems`, one short phrase
+ * per setting, e.g. `tables=-3 (must be a whole number from 1 to 40)`.
+ * @param search `location.search`, with or without the leading `?`.
+ * @param known the preset names and lesson ids that exist.
+ */
+export function parseLink(search: string, known: { presetNames: readonly string[]; lessonIds: readonly string[] }): { setup: LinkSetup; problems: string[] } {
+  const setup: LinkSetup = { scenario: null, lesson: null, params: {}, stations: {}, mode: null, speed: null, compare: false, presenter: false, paused: false };
+  const problems: string[] = [];
+  let text = search.startsWith('?') ? search.slice(1) : search;
+  if (text.length > MAX_LINK_CHARS) {
+    problems.push(`everything after the first ${MAX_LINK_CHARS} characters (the link is too long)`);
+    text = text.slice(0, MAX_LINK_CHARS);
+  }
+  let query: URLSearchParams;
+  try {
+    query = new URLSearchParams(text);
+  } catch {
+    return { setup, problems: ['the whole link (it could not be read)'] };
+  }
+  const seen = new Set<string>();
+  let count = 0;
+  for (const [rawKey, rawValue] of query) {
+    if (++count > MAX_KEYS) {
+      problems.push(`settings after the first ${MAX_KEYS}`);
+      break;
+    }
+    const key = rawKey.trim();
+    const value = rawValue.trim();
+    const shown = value === '' ? quote(key) : `${quote(key)}=${quote(value)}`;
+    if (seen.has(key)) {
+      problems.push(`${shown} (given twice; the first one counts)`);
+      continue;
+    }
+    seen.add(key);
+    if (key === 'scenario') {
+      if (known.presetNames.includes(value)) setup.scenario = value;
+      else problems.push(`${shown} (no such scenario)`);
+    } else if (key === 'lesson') {
+      if (known.lessonIds.includes(value)) setup.lesson = value;
+      else problems.push(`${shown} (no such lesson)`);
+    } else if (key in NUMERIC) {
+      const { key: param, spec } = NUMERIC[key]!;
+      const ok = spec.step >= 1 ? INTEGER.test(value) : DECIMAL.test(value);
+      const n = ok ? Number(value) : Number.NaN;
+      if (ok && n >= spec.min && n <= spec.max) setup.params[param] = n;
+      else problems.push(`${shown} (must be ${rangeText(spec)})`);
+    } else if (key === 'stations') {
+      const pairs = value.split(',').filter(Boolean);
+      const parsed: Record<string, number> = {};
+      let bad = pairs.length === 0;
+      for (const pair of pairs) {
+        const m = /^([a-z][a-z0-9-]{0,23}):(\d{1,2})$/.exec(pair.trim());
+        const n = m ? Number(m[2]) : Number.NaN;
+        if (!m || n < PARAM_SPECS.station.min || n > PARAM_SPECS.station.max || m[1]! in parsed) bad = true;
+        else parsed[m[1]!] = n;
+      }
+      if (bad) problems.push(`${shown} (must be kind:count pairs like grill:2,fryer:1, counts from ${PARAM_SPECS.station.min} to ${PARAM_SPECS.station.max})`);
+      else setup.stations = parsed;
+    } else if (key === 'mode') {
+      if (value === 'sync' || value === 'async') setup.mode = value;
+      else problems.push(`${shown} (must be sync or async)`);
+    } else if (key === 'speed') {
+      const speed = SPEEDS.find((s) => String(s) === value);
+      if (speed !== undefined) setup.speed = speed;
+      else problems.push(`${shown} (must be one of ${SPEEDS.join(', ')})`);
+    } else if ((FLAGS as readonly string[]).includes(key)) {
+      const flag = key as (typeof FLAGS)[number];
+      if (value === '' || value === '1' || value === 'true' || value === 'on') setup[flag] = true;
+      else if (value === '0' || value === 'false' || value === 'off') setup[flag] = false;
+      else problems.push(`${shown} (a switch: leave it bare, or use 1 or 0)`);
+    } else {
+      problems.push(`${shown} (not a setting)`);
+    }
+  }
+  if (setup.lesson && (setup.scenario || Object.keys(setup.params).length > 0 || Object.keys(setup.stations).length > 0 || setup.mode || setup.compare)) {
+    problems.push('scenario settings given with a lesson (the lesson sets its own restaurant)');
+    setup.scenario = null;
+    setup.params = {};
+    setup.stations = {};
+    setup.mode = null;
+    setup.compare = false;
+  }
+  return { setup, problems };
+}
+
+/** The sentence a page shows for a link's problems (names every ignored setting). */
+export function linkNotice(problems: readonly string[]): string {
+  const shown = problems.slice(0, 6).join('; ');
+  const more = problems.length > 6 ? `; and ${problems.length - 6} more` : '';
+  return `This link had settings Order Up cannot use, so they were ignored and the defaults run: ${shown}${more}.`;
+}
+
+/** Write `setup` as a query string (with the leading `?`), in a fixed key order. */
+export function linkOf(setup: LinkSetup): string {
+  const q: string[] = [];
+  const add = (k: string, v?: string | number) => q.push(v === undefined ? k : `${k}=${encodeURIComponent(String(v))}`);
+  if (setup.lesson) add('lesson', setup.lesson);
+  else {
+    if (setup.scenario) add('scenario', setup.scenario);
+    const p = setup.params;
+    if (p.seed !== undefined) add('seed', p.seed);
+    if (p.ratePerHour !== undefined) add('rate', p.ratePerHour);
+    if (p.tables !== undefined) add('tables', p.tables);
+    if (p.waiters !== undefined) add('waiters', p.waiters);
+    if (p.runners !== undefined) add('runners', p.runners);
+    const kinds = Object.entries(setup.stations);
+    if (kinds.length > 0) q.push(`stations=${kinds.map(([k, n]) => `${k}:${n}`).join(',')}`);
+    if (setup.mode && !setup.compare) add('mode', setup.mode);
+  }
+  if (setup.speed !== null) add('speed', setup.speed);
+  if (setup.compare) add('compare');
+  if (setup.presenter) add('presenter');
+  if (setup.paused) add('paused');
+  return `?${q.join('&')}`;
+}

@@ -1,0 +1,183 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { SPEEDS, type SimState, type SimStore } from './simStore.ts';
+import { linkNotice, type LinkSetup } from './link.ts';
+
+/**
+ * The page's view around its simulations: the primary restaurant (always there), and in
+ * compare mode an asynchronous twin that follows it in lockstep; presenter mode; narration;
+ * the shortcuts dialog. One per page (a Zustand vanilla store, like the simulations).
+ */
+export interface SessionState {
+  /** The restaurant every control drives (synchronous, on the left, in compare mode). */
+  primary: SimStore;
+  /** Compare mode's asynchronous restaurant, or null when not comparing. */
+  twin: SimStore | null;
+  compare: boolean;
+  presenter: boolean;
+  /** Whether the screen-reader narration speaks notable events. */
+  narrate: boolean;
+  shortcutsOpen: boolean;
+
+  /**
+   * Compare on: both restaurants restart at time 0 from the primary's scenario, parameters and
+   * seed (so they serve the same customers), the primary synchronous and the twin
+   * asynchronous; from then on the twin copies the primary's clock, speed, playing state and
+   * every command except mode switches. Refused, with a notice, while a lesson runs.
+   */
+  setCompare(on: boolean): void;
+  setPresenter(on: boolean): void;
+  setNarrate(on: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+  /** One step up (+1) or down (−1) the speed ladder of {@link SPEEDS}. */
+  nudgeSpeed(direction: 1 | -1): void;
+  /** Switch the primary's mode; in compare mode says why it cannot. */
+  toggleMode(): void;
+}
+
+export type SessionStore = StoreApi<SessionState>;
+
+/**
+ * Link `twin` to `leader`: the twin follows the leader's simulated time, speed, playing state,
+ * restarts and user commands (but not mode switches: it keeps its own mode). Errors the twin
+ * reports reach the leader's notices. Returns the function that unlinks them.
+ */
+export function followInLockstep(leader: SimStore, twin: SimStore): () => void {
+  const sync = (s: SimState, prev: SimState | null) => {
+    const t = twin.getState();
+    if (prev === null || s.generation !== prev.generation) {
+      if (s.scenario !== t.scenario || s.snapshot.time < t.snapshot.time) t.restart(s.base, s.running, s.presetName, t.mode);
+    }
+    if (s.speed !== twin.getState().speed) twin.getState().setSpeed(s.speed);
+    if (s.playing !== twin.getState().playing) twin.setState({ playing: s.playing });
+    const statsChanged = prev === null || s.stats !== prev.stats;
+    if (s.snapshot.time !== twin.getState().snapshot.time || statsChanged) twin.getState().syncTo(s.snapshot.time, statsChanged);
+  };
+  const offState = leader.subscribe((s, prev) => sync(s, prev));
+  const offInput = leader.getState().onInput((c) => {
+    if (c.type !== 'setMode') twin.getState().command(c);
+  });
+  const offErrors = twin.subscribe((s, prev) => {
+    for (const n of s.notices) if (n.tone === 'error' && !prev.notices.some((p) => p.id === n.id)) leader.getState().notice('error', `Asynchronous restaurant: ${n.text}`);
+  });
+  sync(leader.getState(), null);
+  return () => {
+    offState();
+    offInput();
+    offErrors();
+  };
+}
+
+/**
+ * Create the session around `primary`. `makeTwin` builds a fresh simulation store for
+ * compare mode (same presets and lessons as the primary).
+ */
+export function createSession(primary: SimStore, makeTwin: () => SimStore): SessionStore {
+  let unlink: (() => void) | null = null;
+  const session = createStore<SessionState>()((set, get) => ({
+    primary,
+    twin: null,
+    compare: false,
+    presenter: false,
+    narrate: true,
+    shortcutsOpen: false,
+
+    setCompare(on) {
+      if (on === get().compare) return;
+      const p = primary.getState();
+      if (!on) {
+        unlink?.();
+        unlink = null;
+        set({ compare: false, twin: null });
+        return;
+      }
+      if (p.lesson) {
+        p.notice('info', 'Compare mode is for free play: end the lesson first (Lesson panel, “End lesson”).');
+        return;
+      }
+      const twin = makeTwin();
+      twin.getState().restart(p.base, p.running, p.presetName, 'async');
+      twin.getState().setSpeed(p.speed);
+      p.restart(p.base, p.running, p.presetName, 'sync');
+      unlink = followInLockstep(primary, twin);
+      set({ compare: true, twin });
+      p.notice('info', 'Comparing: both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right.');
+    },
+    setPresenter(on) {
+      set({ presenter: on });
+    },
+    setNarrate(on) {
+      set({ narrate: on });
+    },
+    setShortcutsOpen(open) {
+      set({ shortcutsOpen: open });
+    },
+    nudgeSpeed(direction) {
+      const p = primary.getState();
+      const i = SPEEDS.indexOf(p.speed);
+      const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i + direction))]!;
+      if (next !== p.speed) p.setSpeed(next);
+    },
+    toggleMode() {
+      const p = primary.getState();
+      if (get().compare) {
+        p.notice('info', 'In compare mode the left restaurant is synchronous and the right one asynchronous. Press C to leave compare mode.');
+        return;
+      }
+      p.setMode(p.mode === 'sync' ? 'async' : 'sync');
+    },
+  }));
+  // A lesson drives one restaurant: starting one leaves compare mode.
+  primary.subscribe((s, prev) => {
+    if (s.lesson && !prev.lesson && session.getState().compare) session.getState().setCompare(false);
+  });
+  return session;
+}
+
+/** The setup a link should carry now: the primary's running parameters and the view. */
+export function setupOf(session: SessionStore): LinkSetup {
+  const v = session.getState();
+  const p = v.primary.getState();
+  const view = { speed: p.speed, compare: v.compare, presenter: v.presenter, paused: !p.playing };
+  if (p.lesson) return { scenario: null, lesson: p.lesson.id, params: {}, stations: {}, mode: null, ...view };
+  const r = p.running;
+  return {
+    scenario: p.presetName,
+    lesson: null,
+    params: { seed: r.seed, ratePerHour: r.ratePerHour, tables: r.tables, waiters: r.waiters, runners: r.runners },
+    stations: { ...r.stations },
+    mode: p.mode,
+    ...view,
+  };
+}
+
+/**
+ * Apply a link's setup (from {@link parseLink}) to a freshly opened page: lesson or scenario,
+ * parameters (then one Reset so they all take effect), mode, speed, compare, presenter, and
+ * play unless it says paused. `problems` and settings the scenario cannot take (an unknown
+ * station kind) become one notice; nothing here throws.
+ */
+export function applyLink(session: SessionStore, setup: LinkSetup, problems: readonly string[]): void {
+  const all = [...problems];
+  const p = () => session.getState().primary.getState();
+  if (setup.lesson) p().startLessonById(setup.lesson);
+  else {
+    if (setup.scenario && setup.scenario !== p().presetName) p().loadPreset(setup.scenario);
+    const { ratePerHour, ...resetParams } = setup.params;
+    for (const [k, v] of Object.entries(resetParams)) p().setParam(k as keyof typeof resetParams, v);
+    for (const [kind, n] of Object.entries(setup.stations)) {
+      if (kind in p().edited.stations) p().setParam('station', n, kind);
+      else all.push(`stations ${kind}:${n} (this kitchen has no ${kind} station)`);
+    }
+    if (ratePerHour !== undefined) {
+      // The rate is part of the setup a Reset builds from, and applies live.
+      p().setParam('ratePerHour', ratePerHour);
+    }
+    if (p().pending.length > 0 || ratePerHour !== undefined) p().reset();
+    if (setup.mode && setup.mode !== p().mode && !setup.compare) p().restart(p().base, p().running, p().presetName, setup.mode);
+  }
+  if (setup.speed !== null) p().setSpeed(setup.speed);
+  if (setup.compare) session.getState().setCompare(true);
+  if (setup.presenter) session.getState().setPresenter(true);
+  if (all.length > 0) p().notice('warning', linkNotice(all));
+  if (!setup.paused) p().play();
+}
