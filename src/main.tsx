@@ -2,23 +2,61 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { SimProvider } from './ui/SimProvider.tsx';
+import { SessionProvider } from './ui/SessionProvider.tsx';
 import { createSimStore } from './app/simStore.ts';
+import { applyLink, createSession, setupOf } from './app/session.ts';
+import { linkOf, parseLink } from './app/link.ts';
 import { startFrameLoop } from './app/frameLoop.ts';
 import { loadPreset, PRESET_NAMES } from './scenarios/index.ts';
 import { LESSON_IDS, loadLesson } from './scenarios/lessons.ts';
 
-// Composition root: presets and lessons -> store (owns the engine) -> frame loop -> page.
+// Composition root: presets and lessons -> stores (each owns an engine) -> session (compare,
+// presenter) -> link in the address bar -> frame loop -> page.
 const lessonById = (id: string) => loadLesson(id, loadPreset);
-const store = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: lessonById });
+const makeStore = () => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: lessonById });
+const store = makeStore();
+const session = createSession(store, makeStore);
 const lessons = LESSON_IDS.map((id) => ({ id, title: lessonById(id).title }));
-const requested = new URLSearchParams(location.search).get('lesson');
-if (requested !== null) store.getState().startLessonById(requested.slice(0, 60));
+
+// A bare address opens paused on the default scenario; a link restores its setup.
+if (location.search.length > 1) {
+  const { setup, problems } = parseLink(location.search, { presetNames: PRESET_NAMES, lessonIds: LESSON_IDS });
+  applyLink(session, setup, problems);
+}
+
+// Keep the address bar equal to the setup on screen, so it can be bookmarked or copied too.
+let shown = location.search;
+const showSetup = () => {
+  const search = linkOf(setupOf(session));
+  if (search === shown) return;
+  shown = search;
+  try {
+    history.replaceState(history.state, '', search);
+  } catch {
+    // Some browsers refuse to change a file:// address; the Copy link button still works.
+  }
+};
+store.subscribe((s, prev) => {
+  if (s.playing !== prev.playing || s.generation !== prev.generation || s.speed !== prev.speed || s.mode !== prev.mode || s.running !== prev.running || s.lesson !== prev.lesson) showSetup();
+});
+session.subscribe((s, prev) => {
+  if (s.compare !== prev.compare || s.presenter !== prev.presenter) showSetup();
+});
+
 startFrameLoop([store]);
+
+/**
+ * For engineers and browser tests driving the page from the console: the session (compare,
+ * presenter) and through it the running stores (`orderUp.session.getState().primary`).
+ */
+(window as unknown as { orderUp: unknown }).orderUp = { session };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SimProvider store={store}>
-      <App presetNames={PRESET_NAMES} lessons={lessons} />
-    </SimProvider>
+    <SessionProvider session={session}>
+      <SimProvider store={store}>
+        <App presetNames={PRESET_NAMES} lessons={lessons} />
+      </SimProvider>
+    </SessionProvider>
   </StrictMode>,
 );

@@ -1,21 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { App } from './App.tsx';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { NOTICE_MS } from './Notices.tsx';
-import { SimProvider } from './SimProvider.tsx';
-import { createSimStore, type SimStore } from '../app/simStore.ts';
-import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
+import type { SimStore } from '../app/simStore.ts';
+import { PRESET_NAMES } from '../scenarios/index.ts';
+import { renderPage as renderWhole } from '../test/page.tsx';
 
 afterEach(cleanup);
 
 function renderPage(preset = 'friday-rush') {
-  const store = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: preset });
-  render(
-    <SimProvider store={store}>
-      <App presetNames={PRESET_NAMES} />
-    </SimProvider>,
-  );
+  const { store } = renderWhole(preset);
   return store;
 }
 

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TopBar } from './TopBar.tsx';
 import { Floor } from './floor/Floor.tsx';
+import { PeopleScale } from './floor/Staff.tsx';
 import { MetricsPanel } from './metrics/MetricsPanel.tsx';
 import { Setup } from './Setup.tsx';
 import { Notices } from './Notices.tsx';
@@ -8,8 +9,11 @@ import { BottomStrip } from './BottomStrip.tsx';
 import { Explainer } from './Explainer.tsx';
 import { EventLogPanel } from './log/EventLogPanel.tsx';
 import { LessonMenu, LessonPanel } from './lesson/LessonPanel.tsx';
+import { CompareView } from './compare/CompareView.tsx';
+import { ShortcutsDialog, useShortcuts } from './Keyboard.tsx';
+import { Narration } from './Narration.tsx';
 import { useSim } from './SimProvider.tsx';
-import { useEffect } from 'react';
+import { useSession } from './SessionProvider.tsx';
 import './app.css';
 
 export interface AppProps {
@@ -18,34 +22,59 @@ export interface AppProps {
   lessons?: readonly { id: string; title: string }[];
 }
 
+/** How much larger people are drawn in presenter mode (read from the back row). */
+const PRESENTER_PEOPLE = 1.3;
+
 /**
  * The page of UI.md: top bar, the restaurant floor (about 60% of the width), the metrics
- * column (with Setup sliding over it), and the bottom strip. Must sit inside a SimProvider.
+ * column (with Setup sliding over it), and the bottom strip; in compare mode two floors and
+ * the shared comparison; in presenter mode large type, high contrast and no editing panels.
+ * Must sit inside a SessionProvider and a SimProvider of the session's primary store.
  */
 export function App({ presetNames, lessons = [] }: AppProps) {
   const [setupOpen, setSetupOpen] = useState(false);
   const [logOpen, setLogOpen] = useState(false);
   const lesson = useSim((s) => s.lesson);
   const logRequest = useSim((s) => s.logRequest.n);
+  const primary = useSession((s) => s.primary);
+  const twin = useSession((s) => s.twin);
+  const presenter = useSession((s) => s.presenter);
+  useShortcuts();
   useEffect(() => {
     if (logRequest > 0) setLogOpen(true);
   }, [logRequest]);
+  const showLog = logOpen && !presenter && !twin;
   return (
-    <div className={`app${logOpen ? ' log-open' : ''}`}>
-      <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={() => setSetupOpen((o) => !o)} />
-      <Notices />
-      <main className="main">
-        <Floor />
-        <aside className="side">
-          {lessons.length > 0 && <LessonMenu lessons={lessons} />}
-          {lesson && <LessonPanel key={lesson.id} lesson={lesson} />}
-          <Setup open={setupOpen} />
-          <MetricsPanel />
-          <Explainer />
-        </aside>
-      </main>
-      {logOpen && <EventLogPanel />}
-      <BottomStrip logOpen={logOpen} onToggleLog={() => setLogOpen((o) => !o)} />
-    </div>
+    <PeopleScale.Provider value={presenter ? PRESENTER_PEOPLE : 1}>
+      <div className={`app${showLog ? ' log-open' : ''}${presenter ? ' presenter' : ''}${twin ? ' compare-on' : ''}`}>
+        <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={() => setSetupOpen((o) => !o)} />
+        <Notices />
+        {twin ? (
+          <>
+            <CompareView primary={primary} twin={twin} />
+            {setupOpen && !presenter && (
+              <aside className="floating-setup">
+                <Setup open />
+              </aside>
+            )}
+          </>
+        ) : (
+          <main className="main">
+            <Floor />
+            <aside className="side">
+              {lessons.length > 0 && !presenter && <LessonMenu lessons={lessons} />}
+              {lesson && <LessonPanel key={lesson.id} lesson={lesson} />}
+              {!presenter && <Setup open={setupOpen} />}
+              <MetricsPanel />
+              {!presenter && <Explainer />}
+            </aside>
+          </main>
+        )}
+        {showLog && <EventLogPanel />}
+        <BottomStrip logOpen={showLog} onToggleLog={() => setLogOpen((o) => !o)} />
+        <Narration />
+        <ShortcutsDialog />
+      </div>
+    </PeopleScale.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { useSim, useSimStore } from './SimProvider.tsx';
 import { clock } from '../app/format.ts';
+import { useSession } from './SessionProvider.tsx';
 
 /** The bottom strip: the scenario's "what to watch" line and a ticker of the latest messages. */
 export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onToggleLog: () => void }) {
@@ -13,12 +14,15 @@ export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onTogg
       ? `${lesson.title}, step ${step + 1} of ${lesson.tour.length}: ${lesson.tour[step]!.title}.`
       : `${lesson.title}: ${step < 0 ? 'make your prediction, then start the tour.' : 'see what you’re learning in the Lesson panel.'}`
     : scenarioWatch;
+  const comparing = useSession((s) => s.compare);
+  const presenter = useSession((s) => s.presenter);
   useSim((s) => s.stats); // refresh the ticker with the figures, a few times a second
   const recent = store.getState().recentMessages().slice(-4).reverse();
   return (
     <footer className="bottom">
       <p className="watch">
         <strong>What to watch:</strong> {watch}{' '}
+        {!comparing && !presenter && (
         <button
           type="button"
           className="link"
@@ -30,10 +34,13 @@ export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onTogg
         >
           How it works
         </button>
+        )}
       </p>
-      <button type="button" className="log-toggle" aria-expanded={logOpen} onClick={onToggleLog}>
-        {logOpen ? 'Hide event log' : 'Event log'}
-      </button>
+      {!comparing && !presenter && (
+        <button type="button" className="log-toggle" aria-expanded={logOpen} onClick={onToggleLog}>
+          {logOpen ? 'Hide event log' : 'Event log'}
+        </button>
+      )}
       <ol className="ticker" aria-label="Latest messages">
         {recent.map((m) => (
           <li key={m.id} className={m.kind}>

@@ -4,6 +4,9 @@ import { useDerived } from './useDerived.ts';
 import { SPEEDS, type Speed } from '../app/simStore.ts';
 import { clock, speedLabel } from '../app/format.ts';
 import type { Mode } from '../sim/index.ts';
+import { useSession, useSessionStore } from './SessionProvider.tsx';
+import { setPresenter } from './Keyboard.tsx';
+import { MoreMenu } from './MoreMenu.tsx';
 
 /** Play / pause (one button whose name and icon change). */
 function PlayIcon({ playing }: { playing: boolean }) {
@@ -29,12 +32,17 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
   const time = useSimTime();
   const clockText = useDerived(time, (t) => clock(t));
   const act = store.getState();
+  const session = useSessionStore();
+  const compare = useSession((s) => s.compare);
+  const presenter = useSession((s) => s.presenter);
+  const inLesson = useSim((s) => s.lesson !== null);
 
   return (
     <header className="topbar">
       <h1 className="brand">
         Order Up
       </h1>
+      {!presenter && (
       <label className="field">
         <span className="field-label visually-hidden">Scenario</span>
         <select aria-label="Scenario" value={presetName} onChange={(e) => act.loadPreset(e.target.value)}>
@@ -45,6 +53,12 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
           ))}
         </select>
       </label>
+      )}
+      {compare ? (
+        <p className="comparing" aria-label="Mode">
+          <span>Synchronous</span> <span aria-hidden="true">vs</span> <span>Asynchronous</span>
+        </p>
+      ) : (
       <div role="radiogroup" aria-label="Mode" className="segmented">
         {(['sync', 'async'] as Mode[]).map((m) => (
           <label key={m} className={mode === m ? 'on' : ''}>
@@ -53,6 +67,7 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
           </label>
         ))}
       </div>
+      )}
       <div className="transport">
         <button type="button" className="primary" onClick={() => store.getState().togglePlay()} aria-label={playing ? 'Pause' : 'Play'}>
           <PlayIcon playing={playing} />
@@ -86,11 +101,33 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
       </label>
       <div className="clock" aria-label="Simulated time">
         <motion.span className="clock-now">{clockText}</motion.span>
-        <span className="clock-of"> / {clock(duration)}</span>
+        <span className="clock-of wide-only"> / {clock(duration)}</span>
       </div>
-      <button type="button" className="setup-toggle" aria-expanded={setupOpen} aria-controls="setup" onClick={onToggleSetup}>
-        Setup{pendingCount > 0 ? ` (${pendingCount})` : ''}
-      </button>
+      <div className="views">
+        <button
+          type="button"
+          aria-pressed={compare}
+          onClick={() => session.getState().setCompare(!compare)}
+          title={inLesson ? 'End the lesson to compare' : 'Run sync and async side by side on the same customers (C)'}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M1.5 2.5h5.5v11H1.5zM9 2.5h5.5v11H9z" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+          <span className="wide-only">Compare</span>
+        </button>
+        <button type="button" aria-pressed={presenter} onClick={() => setPresenter(session, !presenter)} title="Full screen, large type, for a projector (P)">
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M1.5 2h13v9h-13zM8 11v3M5 14.5h6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+          <span className="wide-only">Presenter</span>
+        </button>
+        <MoreMenu />
+      </div>
+      {!presenter && (
+        <button type="button" className="setup-toggle" aria-expanded={setupOpen} aria-controls="setup" onClick={onToggleSetup}>
+          Setup{pendingCount > 0 ? ` (${pendingCount})` : ''}
+        </button>
+      )}
     </header>
   );
 }

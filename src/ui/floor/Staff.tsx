@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { motion, type MotionValue } from 'framer-motion';
 import type { Place, StaffView } from '../../sim/index.ts';
 import { useDerived } from '../useDerived.ts';
@@ -61,6 +61,9 @@ function StateIcon({ state }: { state: string }) {
   }
 }
 
+/** How much larger than normal people are drawn (presenter mode sets 1.3). */
+export const PeopleScale = createContext(1);
+
 /**
  * A waiter (circle) or runner (diamond). Position is a function of simulated time: on a walk
  * it moves from `from` to `to` over `legSeconds` from `since`; otherwise it stands at `to`.
@@ -78,10 +81,12 @@ export const Staff = memo(function Staff(p: Props) {
   const timer = useDerived(p.time, (t) => mmss(t - p.since));
   const colour = idle ? IDLE : ROLE_COLOUR[role];
   const name = `${role === 'waiter' ? 'Waiter' : 'Runner'} ${p.number}: ${STAFF_STATE_LABEL[p.state] ?? p.state}${p.dish && p.state === 'carryingDish' ? ` (${p.dish})` : ''}`;
+  const scale = useContext(PeopleScale);
   const r = 15;
   const short = STAFF_STATE_SHORT[p.state] ?? p.state;
   return (
     <motion.g style={{ transform }} role="img" aria-label={name} className={`person ${p.activity}`}>
+      <g transform={scale !== 1 ? `scale(${scale})` : undefined}>
       {blocked && <circle r={r + 6} fill="none" stroke={BLOCKED} strokeWidth={4} />}
       {role === 'waiter' ? (
         <circle r={r} fill={blocked ? '#fff' : colour} stroke={blocked ? BLOCKED : '#fff'} strokeWidth={2} opacity={idle ? 0.75 : 1} />
@@ -108,6 +113,7 @@ export const Staff = memo(function Staff(p: Props) {
           </text>
         </g>
       )}
+      </g>
     </motion.g>
   );
 });

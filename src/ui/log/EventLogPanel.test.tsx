@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { App } from '../App.tsx';
-import { SimProvider } from '../SimProvider.tsx';
-import { createSimStore, type SimStore } from '../../app/simStore.ts';
-import { loadPreset, PRESET_NAMES } from '../../scenarios/index.ts';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import type { SimStore } from '../../app/simStore.ts';
+import { renderPage as renderWhole } from '../../test/page.tsx';
 
 afterEach(cleanup);
 
 function renderAsync() {
-  const store = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush' });
-  render(
-    <SimProvider store={store}>
-      <App presetNames={PRESET_NAMES} />
-    </SimProvider>,
-  );
+  const { store } = renderWhole('friday-rush');
   fireEvent.click(screen.getByRole('radio', { name: 'Asynchronous' }));
   fireEvent.change(screen.getByRole('combobox', { name: 'Speed' }), { target: { value: '64' } });
   fireEvent.click(screen.getByRole('button', { name: 'Event log' }));

@@ -3,6 +3,7 @@ import { TimeChart, MODE_TINT, type Line } from './TimeChart.tsx';
 import { minutes, percent, title } from '../../app/format.ts';
 import { ROLLING_WINDOW_SECONDS, type SimState } from '../../app/simStore.ts';
 import { BLOCKED, ROLE_COLOUR } from '../floor/palette.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 import type { Role, UtilisationSplit } from '../../sim/index.ts';
 
 /** A big number: its name, its value with unit, and one line of context. */
@@ -112,6 +113,7 @@ export function MetricsPanel() {
         <span><i style={{ background: MODE_TINT.sync }} /> Synchronous</span>
         <span><i style={{ background: MODE_TINT.async }} /> Asynchronous</span>
       </div>
+      <ExportButtons scope=".metrics" />
       <h3 className="panel-h">Consumer lag (messages waiting in each group’s inbox)</h3>
       <ul className="inboxes">
         {snapshot.consumers.groups.map((g) => (

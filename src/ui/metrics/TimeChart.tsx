@@ -2,18 +2,19 @@ import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { Mode } from '../../sim/index.ts';
 import { useSimStore } from '../SimProvider.tsx';
-import type { SimState } from '../../app/simStore.ts';
+import type { SimState, SimStore } from '../../app/simStore.ts';
 import 'uplot/dist/uPlot.min.css';
 
 /** Background tints for the time spent in each mode (legend under the charts). */
 export const MODE_TINT: Record<Mode, string> = { sync: 'rgba(120, 130, 150, 0.14)', async: 'rgba(0, 158, 115, 0.14)' };
 
-/** A line of a chart: label, colour, optional dash, and its values per sample. */
+/** A line of a chart: label, colour, optional dash, and its values per sample (of `store`, default the chart's). */
 export interface Line {
   label: string;
   stroke: string;
   dash?: number[];
   values: (s: SimState) => (number | null)[];
+  store?: SimStore;
 }
 
 // uPlot draws on a canvas and reads matchMedia at import; jsdom (component tests) has
@@ -48,7 +49,25 @@ function modeShading(getSpans: () => readonly { t: number; mode: Mode }[], toX: 
  * redrawn when the store's figures refresh (a few times a second), never per frame.
  * `summary` is the text alternative, also shown to screen readers.
  */
-export function TimeChart({ label, lines, height, summary, yMin }: { label: string; lines: Line[]; height: number; summary: string; yMin?: number }) {
+export function TimeChart({
+  label,
+  lines,
+  height,
+  summary,
+  yMin,
+  shading = true,
+  watch,
+}: {
+  label: string;
+  lines: Line[];
+  height: number;
+  summary: string;
+  yMin?: number;
+  /** Shade each mode's time behind the plot (off when lines come from restaurants in different modes). */
+  shading?: boolean;
+  /** The store whose figure refreshes trigger a redraw (default: the chart's own). */
+  watch?: SimStore;
+}) {
   const store = useSimStore();
   const holder = useRef<HTMLDivElement>(null);
   const linesRef = useRef(lines);
@@ -66,7 +85,9 @@ export function TimeChart({ label, lines, height, summary, yMin }: { label: stri
     const data = (): uPlot.AlignedData => {
       const s = store.getState();
       const t = s.restaurant().series.t.map((x) => x / 3600);
-      return [t, ...linesRef.current.map((l) => l.values(s))] as uPlot.AlignedData;
+      // Lines from another store (compare mode) may be a sample ahead or behind: align to t.
+      const fit = (v: (number | null)[]) => (v.length === t.length ? v : Array.from({ length: t.length }, (_, i) => v[i] ?? null));
+      return [t, ...linesRef.current.map((l) => fit(l.values(l.store ? l.store.getState() : s)))] as uPlot.AlignedData;
     };
     void import('uplot').then(({ default: UPlot }) => {
       if (disposed) return;
@@ -82,13 +103,14 @@ export function TimeChart({ label, lines, height, summary, yMin }: { label: stri
             { stroke: '#5B6470', grid: { stroke: '#EEF0F3' }, size: 44, font: '13px system-ui, sans-serif' },
           ],
           series: [{}, ...linesRef.current.map((l) => ({ label: l.label, stroke: l.stroke, width: 2.5, dash: l.dash, spanGaps: true, points: { show: false } }))],
-          plugins: [modeShading(() => store.getState().restaurant().modeSpans, (t) => t / 3600)],
+          plugins: shading ? [modeShading(() => store.getState().restaurant().modeSpans, (t) => t / 3600)] : [],
         },
         data(),
         el,
       );
-      let lastStats = store.getState().stats;
-      unsubscribe = store.subscribe((s) => {
+      const source = watch ?? store;
+      let lastStats = source.getState().stats;
+      unsubscribe = source.subscribe((s) => {
         // Redraw when the figures refresh (a few hertz): new samples, a mode switch, a reset.
         if (s.stats === lastStats) return;
         lastStats = s.stats;
@@ -103,10 +125,10 @@ export function TimeChart({ label, lines, height, summary, yMin }: { label: stri
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [store, height, yMin]);
+  }, [store, height, yMin, shading, watch]);
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-title={label}>
       <figcaption>
         <span className="chart-title">{label}</span>
         <span className="chart-keys" aria-hidden="true">

@@ -1,0 +1,124 @@
+import type { RestaurantSnapshot } from '../sim/index.ts';
+import { clock, title } from './format.ts';
+import type { LiveStats } from './simStore.ts';
+
+/** A sentence for the screen-reader narration; higher `priority` wins when there is no time for all. */
+export interface Narration {
+  text: string;
+  priority: 1 | 2 | 3;
+}
+
+/** Every this many dishes served, the narration says so. */
+export const SERVED_MILESTONE = 50;
+/** Door queue lengths the narration announces when first reached. */
+const DOOR_MARKS = [5, 10, 20];
+
+const staffName = (snapshot: RestaurantSnapshot, id: string): string => {
+  const s = snapshot.staff.find((x) => x.id === id)!;
+  const same = snapshot.staff.filter((x) => x.role === s.role);
+  return `${s.role === 'waiter' ? 'Waiter' : 'Runner'} ${same.indexOf(s) + 1}`;
+};
+const dishOf = (snapshot: RestaurantSnapshot, ticketId: number | null) =>
+  ticketId === null ? null : (snapshot.tickets.find((t) => t.id === ticketId)?.dish ?? null);
+const article = (dish: string) => (/^[aeiou]/i.test(dish) ? `an ${dish}` : `a ${dish}`);
+const minutesText = (s: number) => (s < 90 ? `${Math.round(s)} seconds` : `${Math.round(s / 60)} minutes`);
+
+/**
+ * Turns successive snapshots of one restaurant into plain-English sentences about what
+ * changed that a listener should know: a waiter blocked at the pass (and for how long), a
+ * walk-out, a rejected order, a crashed or restarted consumer, a mode switch, a growing door
+ * queue, and every {@link SERVED_MILESTONE} dishes served. Pure bookkeeping, no timers: the
+ * view decides how often to speak. `prefix` names the restaurant in compare mode.
+ */
+export function createNarrator(prefix = '') {
+  let prev: RestaurantSnapshot | null = null;
+  let prevServed = 0;
+  let prevWalkedOut = 0;
+  let doorMark = 0;
+  const say = (text: string, priority: Narration['priority']): Narration => ({ text: prefix ? `${prefix}: ${text}` : text, priority });
+  return {
+    /** Sentences for what changed since the last call (none on the first call, or after time went back). */
+    observe(snapshot: RestaurantSnapshot, stats: LiveStats): Narration[] {
+      const out: Narration[] = [];
+      const before = prev;
+      const served = stats.summary.served;
+      const walkedOut = stats.summary.walkedOut;
+      prev = snapshot;
+      if (!before || snapshot.time < before.time) {
+        prevServed = served;
+        prevWalkedOut = walkedOut;
+        doorMark = 0;
+        return out;
+      }
+      if (snapshot.mode !== before.mode)
+        out.push(
+          say(
+            snapshot.mode === 'async'
+              ? 'The restaurant now runs asynchronously: waiters send tickets and go back to the floor; runners deliver.'
+              : 'The restaurant now runs synchronously: each waiter waits at the pass for the dishes they ordered.',
+            3,
+          ),
+        );
+      const was = new Map(before.staff.map((s) => [s.id, s]));
+      for (const s of snapshot.staff) {
+        const old = was.get(s.id);
+        if (s.state === 'blockedAtPass' && old?.state !== 'blockedAtPass') {
+          const dish = dishOf(snapshot, s.ticketId);
+          out.push(say(`${staffName(snapshot, s.id)} is blocked at the pass${dish ? ` waiting for ${article(dish)}` : ''}.`, 2));
+        } else if (old?.state === 'blockedAtPass' && s.state !== 'blockedAtPass') {
+          const waited = snapshot.time - old.since;
+          if (waited >= 60) out.push(say(`${staffName(snapshot, s.id)} waited ${minutesText(waited)} at the pass and is moving again.`, 1));
+        }
+      }
+      if (walkedOut > prevWalkedOut) {
+        const n = walkedOut - prevWalkedOut;
+        out.push(say(n === 1 ? 'A party walked out: they waited too long at the door.' : `${n} parties walked out: they waited too long at the door.`, 2));
+      }
+      const rejected = snapshot.consumers.rejectedOrders - before.consumers.rejectedOrders;
+      if (rejected > 0) out.push(say(`The kitchen rejected ${rejected === 1 ? 'an order' : `${rejected} orders`}: a dish has run out, so the party orders something else.`, 2));
+      const down = new Map(before.consumers.groups.map((g) => [g.group, g.down]));
+      for (const g of snapshot.consumers.groups) {
+        if (g.down && down.get(g.group) === false) out.push(say(`${title(g.group)} has crashed; its messages wait in its inbox.`, 3));
+        if (!g.down && down.get(g.group) === true) out.push(say(`${title(g.group)} is back and catching up on ${g.lag} message${g.lag === 1 ? '' : 's'}.`, 3));
+      }
+      const door = snapshot.door.length;
+      const mark = DOOR_MARKS.filter((m) => door >= m).at(-1) ?? 0;
+      if (mark > doorMark) out.push(say(`${door} parties are waiting at the door for a table.`, 1));
+      doorMark = door === 0 ? 0 : Math.max(doorMark, mark);
+      if (Math.floor(served / SERVED_MILESTONE) > Math.floor(prevServed / SERVED_MILESTONE))
+        out.push(say(`${Math.floor(served / SERVED_MILESTONE) * SERVED_MILESTONE} dishes served, ${stats.summary.throughputPerHour.toFixed(0)} an hour so far.`, 1));
+      prevServed = served;
+      prevWalkedOut = walkedOut;
+      return out;
+    },
+  };
+}
+
+/**
+ * The whole floor in a few sentences (the "Describe the floor" summary): time and mode, what
+ * each waiter and runner is doing, queues, and the figures shown in the Metrics panel.
+ */
+export function describeFloor(snapshot: RestaurantSnapshot, stats: LiveStats, prefix = ''): string {
+  const staff = (role: 'waiter' | 'runner') => {
+    const people = snapshot.staff.filter((s) => s.role === role);
+    if (people.length === 0) return '';
+    const counts = new Map<string, number>();
+    for (const s of people) {
+      const what = s.state === 'blockedAtPass' ? 'blocked at the pass' : s.activity === 'idle' ? 'idle' : 'working';
+      counts.set(what, (counts.get(what) ?? 0) + 1);
+    }
+    const parts = [...counts].map(([what, n]) => `${n} ${what}`);
+    return `${people.length} ${role}${people.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+  };
+  const s = stats.summary;
+  const blocked = stats.rolling.utilisation.waiters.blocked;
+  return [
+    `${prefix ? `${prefix}. ` : ''}At ${clock(snapshot.time)}, ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} service.`,
+    staff('waiter'),
+    staff('runner'),
+    `${snapshot.door.length} part${snapshot.door.length === 1 ? 'y' : 'ies'} at the door, ${snapshot.ticketCounts.queued} ticket${snapshot.ticketCounts.queued === 1 ? '' : 's'} waiting in the kitchen, ${snapshot.ticketCounts.cooking} cooking, ${snapshot.ticketCounts.atPass} dish${snapshot.ticketCounts.atPass === 1 ? '' : 'es'} at the pass.`,
+    `${s.served} dishes served, ${s.throughputPerHour.toFixed(0)} an hour; 95% of dishes arrive within ${(s.latencySeconds.p95 / 60).toFixed(1)} minutes; waiters blocked ${Math.round(blocked * 100)}% of the last 15 minutes; ${s.walkedOut} part${s.walkedOut === 1 ? 'y' : 'ies'} walked out.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
