@@ -18,9 +18,17 @@ const staffName = (snapshot: RestaurantSnapshot, id: string): string => {
   const same = snapshot.staff.filter((x) => x.role === s.role);
   return `${s.role === 'waiter' ? 'Waiter' : 'Runner'} ${same.indexOf(s) + 1}`;
 };
-const dishOf = (snapshot: RestaurantSnapshot, ticketId: number | null) =>
-  ticketId === null ? null : (snapshot.tickets.find((t) => t.id === ticketId)?.dish ?? null);
 const article = (dish: string) => (/^[aeiou]/i.test(dish) ? `an ${dish}` : `a ${dish}`);
+/** What a blocked person waits for: " waiting for a steak and a salad for table 5", or "". */
+function waitingFor(snapshot: RestaurantSnapshot, staff: RestaurantSnapshot['staff'][number]): string {
+  const party = staff.partyId === null ? null : snapshot.parties.find((p) => p.id === staff.partyId);
+  const own = staff.ticketId === null ? [] : snapshot.tickets.filter((t) => t.id === staff.ticketId);
+  const tickets = own.length > 0 ? own : snapshot.tickets.filter((t) => t.partyId === party?.id && (t.state === 'queued' || t.state === 'cooking' || t.state === 'ordered'));
+  if (tickets.length === 0) return '';
+  const dishes = tickets.slice(0, 2).map((t) => article(t.dish));
+  const more = tickets.length > 2 ? ` and ${tickets.length - 2} more` : '';
+  return ` waiting for ${dishes.join(tickets.length === 2 ? ' and ' : ', ')}${more}${party?.table != null ? ` for table ${party.table}` : ''}`;
+}
 const minutesText = (s: number) => (s < 90 ? `${Math.round(s)} seconds` : `${Math.round(s / 60)} minutes`);
 
 /**
@@ -63,8 +71,7 @@ export function createNarrator(prefix = '') {
       for (const s of snapshot.staff) {
         const old = was.get(s.id);
         if (s.state === 'blockedAtPass' && old?.state !== 'blockedAtPass') {
-          const dish = dishOf(snapshot, s.ticketId);
-          out.push(say(`${staffName(snapshot, s.id)} is blocked at the pass${dish ? ` waiting for ${article(dish)}` : ''}.`, 2));
+          out.push(say(`${staffName(snapshot, s.id)} is blocked at the pass${waitingFor(snapshot, s)}.`, 2));
         } else if (old?.state === 'blockedAtPass' && s.state !== 'blockedAtPass') {
           const waited = snapshot.time - old.since;
           if (waited >= 60) out.push(say(`${staffName(snapshot, s.id)} waited ${minutesText(waited)} at the pass and is moving again.`, 1));

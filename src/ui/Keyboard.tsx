@@ -102,11 +102,11 @@ export function ShortcutsDialog() {
         </tbody>
       </table>
       <p className="hint">Tab moves between controls; every control works with Enter or Space. Shortcuts pause while you type in a field.</p>
-      <form method="dialog">
-        <button type="submit" className="primary" autoFocus>
+      <div className="dialog-actions">
+        <button type="button" className="primary" autoFocus onClick={() => session.getState().setShortcutsOpen(false)}>
           Close
         </button>
-      </form>
+      </div>
     </dialog>
   );
 }
