@@ -38,7 +38,9 @@ const browser = await chromium.launch({ executablePath, args });
 
 let passed = 0;
 let failed = 0;
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
 async function check(name, fn) {
+  if (only && !only.test(name)) return;
   try {
     await fn();
     passed++;
@@ -390,6 +392,310 @@ await check('an unknown lesson in the URL shows a notice and the page runs', asy
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(800);
   assert((await simSeconds(page)) > 0, 'the page runs');
+  assert(problems.length === 0, `errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+// ---- classroom: compare, links, keyboard, accessibility, the offline file -------------------
+const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+/** Serious and critical accessibility violations on the page as it is now (axe-core, WCAG 2.1 AA rules). */
+async function axeProblems(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  console.log(`     axe (${label}): ${violations.length} violation kinds, ${bad.length} serious or critical${violations.length ? ` (${violations.map((v) => `${v.id}:${v.impact}`).join(', ')})` : ''}`);
+  return bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(' | ')}`);
+}
+const dismissNotices = async (page) => {
+  for (const b of await page.locator('.notice button[aria-label="Dismiss"]').all()) await b.click().catch(() => {});
+};
+/** Read the primary (and in compare mode the twin) store through the page's console handle. */
+const stores = (page, fn, arg) => page.evaluate(([src, a]) => {
+  const s = window.orderUp.session.getState();
+  return new Function('p', 't', 'a', `return (${src})(p, t, a);`)(s.primary.getState(), s.twin?.getState() ?? null, a);
+}, [fn.toString(), arg]);
+
+await check('compare mode: two floors serve identical arrivals in lockstep, and async beats sync as theory says', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${origin}${SUB}?compare&speed=64&paused`);
+  const syncFloor = page.getByRole('region', { name: 'Restaurant floor (Synchronous)' });
+  const asyncFloor = page.getByRole('region', { name: 'Restaurant floor (Asynchronous)' });
+  await syncFloor.waitFor();
+  await asyncFloor.waitFor();
+  // Record every party each floor's restaurant shows, with its arrival time, as the run goes.
+  await page.evaluate(() => {
+    const s = window.orderUp.session.getState();
+    window.__seen = { sync: {}, async: {}, times: [] };
+    const watch = (store, side) => store.subscribe((st) => {
+      for (const p of st.snapshot.parties) window.__seen[side][p.id] = p.arrivedAt;
+    });
+    watch(s.primary, 'sync');
+    watch(s.twin, 'async');
+    s.twin.subscribe((st) => window.__seen.times.push(st.snapshot.time - s.primary.getState().snapshot.time));
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await runUntil(page, 2 * 3600);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const seen = await page.evaluate(() => window.__seen);
+  const common = Object.keys(seen.async).filter((id) => id in seen.sync);
+  const differing = common.filter((id) => seen.sync[id] !== seen.async[id]);
+  const arrived = await stores(page, (p, t) => [p.snapshot.partiesArrived, t.snapshot.partiesArrived, p.snapshot.time, t.snapshot.time]);
+  console.log(`     ${common.length} parties seen on both floors, ${differing.length} with different arrival times; arrived ${arrived[0]} / ${arrived[1]}; clocks ${arrived[2]} / ${arrived[3]}`);
+  assert(common.length > 60 && differing.length === 0, `arrivals differ for parties ${differing.slice(0, 5)}`);
+  assert(arrived[0] === arrived[1] && arrived[2] === arrived[3], 'the two restaurants are out of step');
+  assert(Math.max(...seen.times.map(Math.abs)) === 0, 'the twin lagged behind the primary after an update');
+  const fig = async (side, name) => {
+    const text = await page.getByRole('region', { name: `Figures (${side})` }).getByRole('group', { name, exact: true }).innerText();
+    return Number(/(\d+(?:\.\d+)?)/.exec(text.replace(/^[^\n]*\n/, ''))[1]);
+  };
+  const sync = { tp: await fig('Synchronous', 'Throughput'), blocked: await fig('Synchronous', 'Waiters blocked'), served: await fig('Synchronous', 'Dishes served') };
+  const asy = { tp: await fig('Asynchronous', 'Throughput'), blocked: await fig('Asynchronous', 'Waiters blocked'), served: await fig('Asynchronous', 'Dishes served') };
+  const strip = await page.getByRole('region', { name: 'Comparison' }).locator('.difference').innerText();
+  console.log(`     sync ${JSON.stringify(sync)}  async ${JSON.stringify(asy)}\n     ${strip}`);
+  assert(asy.tp > sync.tp && asy.served > sync.served, 'async should serve more');
+  assert(sync.blocked > 30 && asy.blocked < 3, `blocked sync ${sync.blocked}% async ${asy.blocked}%`);
+  assert(strip.includes(`Async has served ${asy.served - sync.served} more dishes (${asy.served} vs ${sync.served})`), `difference strip: ${strip}`);
+  // Exports: the charts as a PNG, the metrics of both runs as CSV.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save charts (PNG)' }).click()]);
+  const pngBytes = readFileSync(await png.path());
+  assert(pngBytes.subarray(1, 4).toString() === 'PNG' && pngBytes.length > 10_000, `PNG of ${pngBytes.length} bytes`);
+  writeFileSync(new URL('compare-charts.png', shots), pngBytes);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save metrics (CSV)' }).click()]);
+  const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  assert(rows[0].startsWith('run,t,mode,served,throughputPerHour') && rows[0].endsWith('latencyP95'), `CSV header ${rows[0]}`);
+  assert(rows.some((r) => r.startsWith('sync,')) && rows.some((r) => r.startsWith('async,')), 'CSV holds both runs');
+  await dismissNotices(page);
+  await setSpeed(page, '1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: new URL('compare-1280x720.png', shots).pathname });
+  const bad = await axeProblems(page, 'compare mode');
+  assert(bad.length === 0, bad.join('\n'));
+  assert(problems.length === 0, `console errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('presenter mode: large type, editing panels hidden, play/step/speed/mode kept; no serious accessibility violation', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${origin}${SUB}?presenter&speed=32`);
+  await page.getByRole('region', { name: 'Restaurant floor' }).waitFor();
+  await runUntil(page, 1800);
+  for (const name of ['Pause', 'Step', 'Reset']) assert(await page.getByRole('button', { name, exact: true }).isVisible(), `${name} visible`);
+  assert(await page.getByRole('radiogroup', { name: 'Mode' }).isVisible(), 'mode kept');
+  assert(await page.getByRole('combobox', { name: 'Speed' }).isVisible(), 'speed kept');
+  for (const hidden of ['Setup', 'Event log']) assert((await page.getByRole('button', { name: hidden, exact: true }).count()) === 0, `${hidden} hidden`);
+  assert((await page.getByRole('combobox', { name: 'Lesson' }).count()) === 0, 'lesson menu hidden');
+  const size = await page.locator('.big-value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const bodySize = await page.locator('.app').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert(size >= 40 && bodySize >= 18, `big numbers ${size}px, text ${bodySize}px`);
+  await setSpeed(page, '1');
+  await dismissNotices(page);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: new URL('presenter-1280x720.png', shots).pathname });
+  const bad = await axeProblems(page, 'presenter mode');
+  assert(bad.length === 0, bad.join('\n'));
+  await page.goto(`${origin}${SUB}?presenter&compare&speed=32`);
+  await runUntil(page, 1800);
+  await setSpeed(page, '1');
+  await dismissNotices(page);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: new URL('presenter-compare-1280x720.png', shots).pathname });
+  assert(problems.length === 0, `errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('the main view and the shortcuts dialog have no serious or critical accessibility violation', async () => {
+  const { page, problems } = await open();
+  await setSpeed(page, '16');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await runUntil(page, 1200);
+  let bad = await axeProblems(page, 'main view');
+  await page.getByRole('button', { name: 'Event log' }).click();
+  bad = bad.concat(await axeProblems(page, 'main view with the event log'));
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  bad = bad.concat(await axeProblems(page, 'shortcuts dialog'));
+  await page.screenshot({ path: new URL('shortcuts-1280x720.png', shots).pathname });
+  assert(bad.length === 0, bad.join('\n'));
+  assert(problems.length === 0, `console errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('a copied link restores the same setup in a fresh page, and the same numbers after the same simulated time', async () => {
+  const { page: a, problems } = await open({ width: 1440, height: 900 });
+  await a.getByRole('combobox', { name: 'Scenario' }).selectOption('understaffed');
+  await a.getByRole('button', { name: 'Setup' }).click();
+  const setup = a.getByRole('region', { name: 'Setup' });
+  const field = (name) => setup.getByRole('textbox', { name }).or(setup.getByRole('spinbutton', { name }));
+  await field('Seed').fill('42');
+  await field('Seed').press('Enter');
+  await field('Tables').fill('10');
+  await field('Tables').press('Enter');
+  await a.getByRole('button', { name: 'Reset', exact: true }).click();
+  await field('Arrival rate').fill('33');
+  await field('Arrival rate').press('Enter');
+  await a.getByRole('radio', { name: 'Asynchronous' }).check();
+  await setSpeed(a, '16');
+  await a.getByRole('button', { name: 'More' }).click();
+  await a.getByRole('button', { name: /^Copy link/ }).click();
+  const link = await a.getByRole('textbox', { name: 'Link to this setup' }).inputValue();
+  console.log(`     ${link.replace(origin, '')}`);
+  assert(/scenario=understaffed/.test(link) && /seed=42/.test(link) && /tables=10/.test(link) && /rate=33/.test(link) && /mode=async/.test(link) && /speed=16/.test(link) && /paused/.test(link), `link ${link}`);
+  assert(a.url() === link, 'the address bar shows the same setup');
+  const b = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await b.goto(link);
+  await b.getByRole('region', { name: 'Restaurant floor' }).waitFor();
+  const setupOf = async (page) => ({
+    scenario: await page.getByRole('combobox', { name: 'Scenario' }).inputValue(),
+    speed: await page.getByRole('combobox', { name: 'Speed' }).inputValue(),
+    async: await page.getByRole('radio', { name: 'Asynchronous' }).isChecked(),
+    params: await stores(page, (p) => p.running),
+  });
+  const [sa, sb] = [await setupOf(a), await setupOf(b)];
+  assert(JSON.stringify(sa) === JSON.stringify(sb), `setups differ: ${JSON.stringify(sa)} vs ${JSON.stringify(sb)}`);
+  assert(sb.params.seed === 42 && sb.params.tables === 10 && sb.params.ratePerHour === 33 && sb.async, 'restored values');
+  // Run both for the same simulated time from opening (page A restarts: it switched mode mid-way).
+  await stores(a, (p) => p.restart(p.base, p.running, p.presetName, 'async'));
+  for (const page of [a, b]) await stores(page, (p) => p.syncTo(3 * 3600, true));
+  const figures = async (page) => Promise.all(['Throughput', 'Dishes served', 'Latency p95', 'Waiters blocked'].map(async (n) => (await figure(page, n)).text));
+  const [fa, fb] = [await figures(a), await figures(b)];
+  console.log(`     after 3 simulated hours: ${fa.join(' | ')}`);
+  assert(JSON.stringify(fa) === JSON.stringify(fb), `numbers differ:\n${fa}\n${fb}`);
+  assert(problems.length === 0, `console errors: ${problems.join('; ')}`);
+  await a.close();
+  await b.close();
+});
+
+await check('a hostile link (huge and negative numbers, script text, junk) shows a notice naming what was ignored and runs the defaults', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  let alerted = false;
+  page.on('dialog', (d) => {
+    alerted = true;
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const hostile = '?tables=-5&waiters=99999999999999999999&seed=%3Cscript%3Ealert(1)%3C%2Fscript%3E&scenario=..%2F..%2Fetc%2Fpasswd&speed=1e308&compare=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&rate=NaN&stations=grill:999&zzz=%00%E0%A4%A&mode=javascript:alert(1)';
+  await page.goto(`${origin}${SUB}${hostile}`);
+  const notice = page.getByRole('status').filter({ hasText: 'ignored and the defaults run' });
+  await notice.waitFor();
+  const text = await notice.innerText();
+  for (const named of ['tables=-5', 'waiters=9999', 'seed=<script>', 'scenario=../../etc/passwd', 'speed=1e308', 'compare=<img', 'rate=NaN', 'stations=grill:999'])
+    assert(text.includes(named), `the notice does not name ${named}: ${text}`);
+  assert((await page.locator('img').count()) === 0 && !alerted, 'link text became HTML or ran');
+  const running = await stores(page, (p) => ({ ...p.running, preset: p.presetName, speed: p.speed, mode: p.mode }));
+  assert(running.preset === 'friday-rush' && running.tables === 24 && running.waiters === 3 && running.seed === 5 && running.speed === 1 && running.mode === 'sync', `not the defaults: ${JSON.stringify(running)}`);
+  await page.waitForTimeout(1200);
+  assert((await simSeconds(page)) > 0, 'the page runs (a link plays unless it says paused)');
+  assert(problems.length === 0, `errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('keyboard only: Tab reaches every control, with a visible focus ring, and every shortcut works', async () => {
+  const { page, problems } = await open();
+  const describe = () => page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    return { key: `${el.tagName}|${el.getAttribute('aria-label') ?? ''}|${(el.textContent ?? '').trim().slice(0, 30)}|${el.getAttribute('name') ?? ''}|${el.getAttribute('value') ?? ''}`, ring };
+  });
+  const controls = await page.evaluate(() =>
+    [...document.querySelectorAll('button, select, input, a[href], textarea, [tabindex]:not([tabindex="-1"])')]
+      .filter((el) => el.offsetParent !== null && !el.closest('[hidden]') && !el.disabled && !(el.type === 'radio' && !el.checked))
+      .map((el) => `${el.tagName}|${el.getAttribute('aria-label') ?? ''}|${(el.textContent ?? '').trim().slice(0, 30)}|${el.getAttribute('name') ?? ''}|${el.getAttribute('value') ?? ''}`),
+  );
+  const reached = new Set();
+  let noRing = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const d = await describe();
+    if (!d) continue;
+    if (reached.has(d.key) && reached.size >= controls.length) break;
+    reached.add(d.key);
+    if (!d.ring) noRing.push(d.key);
+  }
+  const missed = controls.filter((c) => !reached.has(c));
+  console.log(`     ${controls.length} controls on the page, ${reached.size} reached by Tab${missed.length ? `; missed ${missed.join(', ')}` : ''}`);
+  assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
+  assert(noRing.length === 0, `no visible focus on: ${noRing.slice(0, 5).join(', ')}`);
+  // Every shortcut, from the page (focus on nothing in particular).
+  await page.evaluate(() => document.activeElement?.blur());
+  const state = () => stores(page, (p, _t) => ({ playing: p.playing, speed: p.speed, mode: p.mode, time: p.snapshot.time, events: p.restaurant().eventsFired, compare: window.orderUp.session.getState().compare, presenter: window.orderUp.session.getState().presenter, narrate: window.orderUp.session.getState().narrate }));
+  await page.keyboard.press('Space');
+  assert((await state()).playing, 'Space plays');
+  await page.keyboard.press('Space');
+  assert(!(await state()).playing, 'Space pauses');
+  let before = (await state()).events;
+  await page.keyboard.press('.');
+  assert((await state()).events === before + 1, '. steps one event');
+  before = (await state()).events;
+  await page.keyboard.press('ArrowRight');
+  assert((await state()).events === before + 1, '→ steps one event');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  assert((await state()).speed === 4, '+ speeds up');
+  await page.keyboard.press('-');
+  assert((await state()).speed === 2, '- slows down');
+  await page.keyboard.press('m');
+  assert((await state()).mode === 'async' && (await page.getByRole('radio', { name: 'Asynchronous' }).isChecked()), 'M switches mode');
+  await page.keyboard.press('r');
+  assert((await state()).time === 0, 'R resets');
+  await page.keyboard.press('d');
+  await page.getByRole('status').filter({ hasText: /At 0:00:00, asynchronous service/ }).waitFor();
+  await page.keyboard.press('n');
+  assert(!(await state()).narrate, 'N turns narration off');
+  await page.keyboard.press('n');
+  await page.keyboard.press('c');
+  await page.getByRole('region', { name: 'Restaurant floor (Asynchronous)' }).waitFor();
+  await page.keyboard.press('p');
+  assert((await state()).presenter, 'P presenter');
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  assert(await page.evaluate(() => document.activeElement?.textContent === 'Close'), 'focus moves into the dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.keyboard.press('p');
+  await page.keyboard.press('c');
+  const s = await state();
+  assert(!s.compare && !s.presenter, 'C and P toggle back');
+  await page.getByRole('region', { name: 'Restaurant floor' }).waitFor();
+  // The narration speaks in plain words while the restaurant runs.
+  await setSpeed(page, '8');
+  await page.getByRole('radio', { name: 'Synchronous', exact: true }).check();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => /blocked at the pass|dishes served|walked out/.test(document.querySelector('[data-testid="narration"]')?.textContent ?? ''), null, { timeout: 30_000 });
+  console.log(`     narration: "${await page.getByTestId('narration').innerText()}"`);
+  assert(problems.length === 0, `console errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('the offline file dist/order-up.html runs from file:// with no request beyond itself', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => requests.push(r.url()));
+  const file = new URL('../dist/order-up.html', import.meta.url);
+  assert(readFileSync(file, 'utf8').length > 100_000, 'dist/order-up.html is missing; run npm run build');
+  await page.goto(`${file.href}?compare&speed=32`);
+  await page.getByRole('region', { name: 'Restaurant floor (Asynchronous)' }).waitFor();
+  await runUntil(page, 1800);
+  await page.getByRole('figure').first().locator('canvas').waitFor(); // the chart library is inlined too
+  const others = requests.filter((u) => u.split('?')[0] !== file.href);
+  assert(others.length === 0, `requests: ${others.join(', ')}`);
   assert(problems.length === 0, `errors: ${problems.join('; ')}`);
   await page.close();
 });

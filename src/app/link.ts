@@ -47,7 +47,7 @@ function quote(v: string): string {
   return flat.length > 24 ? `${flat.slice(0, 24)}…` : flat;
 }
 
-const rangeText = (spec: ParamSpec) => `${spec.step >= 1 ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}`;
+const rangeText = (spec: ParamSpec) => `${spec.step >= 1 ? 'whole number' : 'number'} ${spec.min}–${spec.max}`;
 
 /**
  * Read a link's query string. Never throws: anything unknown, malformed or out of range is
@@ -96,7 +96,7 @@ export function parseLink(search: string, known: { presetNames: readonly string[
       const ok = spec.step >= 1 ? INTEGER.test(value) : DECIMAL.test(value);
       const n = ok ? Number(value) : Number.NaN;
       if (ok && n >= spec.min && n <= spec.max) setup.params[param] = n;
-      else problems.push(`${shown} (must be ${rangeText(spec)})`);
+      else problems.push(`${shown} (${rangeText(spec)})`);
     } else if (key === 'stations') {
       const pairs = value.split(',').filter(Boolean);
       const parsed: Record<string, number> = {};
@@ -107,20 +107,20 @@ export function parseLink(search: string, known: { presetNames: readonly string[
         if (!m || n < PARAM_SPECS.station.min || n > PARAM_SPECS.station.max || m[1]! in parsed) bad = true;
         else parsed[m[1]!] = n;
       }
-      if (bad) problems.push(`${shown} (must be kind:count pairs like grill:2,fryer:1, counts from ${PARAM_SPECS.station.min} to ${PARAM_SPECS.station.max})`);
+      if (bad) problems.push(`${shown} (kind:count pairs like grill:2, counts ${PARAM_SPECS.station.min}–${PARAM_SPECS.station.max})`);
       else setup.stations = parsed;
     } else if (key === 'mode') {
       if (value === 'sync' || value === 'async') setup.mode = value;
-      else problems.push(`${shown} (must be sync or async)`);
+      else problems.push(`${shown} (sync or async)`);
     } else if (key === 'speed') {
       const speed = SPEEDS.find((s) => String(s) === value);
       if (speed !== undefined) setup.speed = speed;
-      else problems.push(`${shown} (must be one of ${SPEEDS.join(', ')})`);
+      else problems.push(`${shown} (one of ${SPEEDS.join(', ')})`);
     } else if ((FLAGS as readonly string[]).includes(key)) {
       const flag = key as (typeof FLAGS)[number];
       if (value === '' || value === '1' || value === 'true' || value === 'on') setup[flag] = true;
       else if (value === '0' || value === 'false' || value === 'off') setup[flag] = false;
-      else problems.push(`${shown} (a switch: leave it bare, or use 1 or 0)`);
+      else problems.push(`${shown} (a switch: bare, 1 or 0)`);
     } else {
       problems.push(`${shown} (not a setting)`);
     }
@@ -138,8 +138,8 @@ export function parseLink(search: string, known: { presetNames: readonly string[
 
 /** The sentence a page shows for a link's problems (names every ignored setting). */
 export function linkNotice(problems: readonly string[]): string {
-  const shown = problems.slice(0, 6).join('; ');
-  const more = problems.length > 6 ? `; and ${problems.length - 6} more` : '';
+  const shown = problems.slice(0, 12).join('; ');
+  const more = problems.length > 12 ? `; and ${problems.length - 12} more` : '';
   return `This link had settings Order Up cannot use, so they were ignored and the defaults run: ${shown}${more}.`;
 }
 

@@ -33,13 +33,14 @@ function Delivery({ entry }: { entry: LogEntry }) {
 const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEntry; selected: boolean; onSelect: (id: string) => void; top: number; tick: unknown }) {
   return (
     <li className={`log-row ${entry.kind}${selected ? ' selected' : ''}`} style={{ transform: `translateY(${top}px)` }}>
-      <button type="button" onClick={() => onSelect(entry.id)} aria-pressed={selected} aria-label={`${entry.kind} ${entry.type} on ${entry.topic} at offset ${entry.offset}, ${entry.subject}, ${clock(entry.time)}`}>
+      <button type="button" onClick={() => onSelect(entry.id)} aria-pressed={selected}>
+        {/* The row's text is its accessible name; the hidden words make it read as a sentence. */}
         <span className="c-time">{clock(entry.time)}</span>
         <span className={`c-kind ${entry.kind}`}>{entry.kind}</span>
         <span className="c-type">{entry.type}</span>
-        <span className="c-topic">{entry.topic}</span>
-        <span className="c-offset">{entry.offset}</span>
-        <span className="c-subject">{entry.subject}</span>
+        <span className="c-topic"><span className="visually-hidden"> on </span>{entry.topic}</span>
+        <span className="c-offset"><span className="visually-hidden"> at offset </span>{entry.offset}</span>
+        <span className="c-subject"><span className="visually-hidden">, </span>{entry.subject}</span>
         <span className="c-delivery">
           <Delivery entry={entry} />
         </span>

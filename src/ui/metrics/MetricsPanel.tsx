@@ -81,6 +81,7 @@ export function MetricsPanel() {
 
   return (
     <section className="metrics" aria-label="Metrics">
+      <h2 className="visually-hidden">Metrics</h2>
       <div className="bigs">
         <BigNumber name="Throughput" value={summary.throughputPerHour.toFixed(0)} unit="dishes/h" detail={`since opening · bound ${boundText} (${capacity.limitingStage})`} />
         <BigNumber name="Dishes served" value={String(summary.served)} unit="dishes" detail={`${summary.walkedOut} part${summary.walkedOut === 1 ? 'y' : 'ies'} walked out`} />
