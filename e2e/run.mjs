@@ -1,4 +1,4 @@
-/* global window, document, performance, PerformanceObserver, requestAnimationFrame -- page.evaluate callbacks run in the browser */
+/* global window, document, performance, PerformanceObserver, requestAnimationFrame, getComputedStyle -- page.evaluate callbacks run in the browser */
 // Browser tests: the built page (dist/) served by a plain static server under a sub-path
 // (as any static host would), driven in Debian's Chromium through playwright-core. Run
 // `npm run build` first. Prints one line per check, the measured frame times, and ends with
