@@ -4,6 +4,12 @@ import type { ActorOptions, AnyActorLogic } from 'xstate';
 export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
 /**
+ * Longest delay a timer may have, simulated seconds (about 31,700 years): anything longer is a
+ * broken input (an unvalidated duration), reported rather than silently never firing.
+ */
+export const MAX_DELAY_SECONDS = 1e12;
+
+/**
  * A pending timer in the {@link Scheduler}. Treat it as opaque: keep it to cancel.
  * `time` is the simulated second it fires at; `seq` breaks ties in insertion order.
  */
@@ -56,11 +62,11 @@ export class Scheduler {
 
   /**
    * Run `fn` after `delaySeconds` of simulated time.
-   * @throws RangeError if the delay is negative or not finite.
+   * @throws RangeError if the delay is negative, not a number, or over {@link MAX_DELAY_SECONDS}.
    */
   schedule(delaySeconds: number, fn: () => void): Timer {
-    if (!(delaySeconds >= 0) || !Number.isFinite(delaySeconds)) {
-      throw new RangeError(`delay must be a finite number of seconds >= 0, got ${delaySeconds}`);
+    if (!(delaySeconds >= 0) || !(delaySeconds <= MAX_DELAY_SECONDS)) {
+      throw new RangeError(`delay must be a number of seconds from 0 to ${MAX_DELAY_SECONDS}, got ${delaySeconds}`);
     }
     return this.push(this._now + delaySeconds, fn);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { Scheduler } from '../kernel/scheduler.ts';
-import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type FloorStaffEmitted } from './floorStaffMachine.ts';
+import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, timeFloorStaff, type FloorStaffEmitted } from './floorStaffMachine.ts';
 
 function staff(role: 'waiter' | 'runner' = 'waiter') {
   const clock = new Scheduler();
@@ -10,6 +10,7 @@ function staff(role: 'waiter' | 'runner' = 'waiter') {
   for (const t of ['atTable', 'orderTaken', 'ticketsHandedIn', 'pickedUp', 'delivered', 'free'] as const) {
     actor.on(t, (e: FloorStaffEmitted) => said.push(`${clock.now}:${e.type}`));
   }
+  timeFloorStaff(actor, clock);
   actor.start();
   const at = (t: number) => {
     clock.runUntil(t);

@@ -1,4 +1,5 @@
-import { setup, assign, emit, assertEvent } from 'xstate';
+import { setup, assign, emit, assertEvent, type Actor } from 'xstate';
+import type { Scheduler, Timer } from '../kernel/scheduler.ts';
 import type { Mode } from '../scenario.ts';
 
 /**
@@ -14,9 +15,10 @@ import type { Mode } from '../scenario.ts';
  * and for a delivery: idle → walkingToPass → carryingDish → idle.
  *
  * Every leg's duration (simulated seconds) arrives with the job, drawn once by the
- * restaurant from the seeded streams, and is kept in `context.legs`. A timed state is left by
- * an `after` delay on the simulated clock; a leg of zero is skipped by choosing the next
- * state with a positive leg directly, so a dish's trip costs only the events that take time.
+ * restaurant from the seeded streams, and is kept in `context.legs`. A timed state is left on
+ * `DONE`, which {@link timeFloorStaff} sends when the leg is over on the simulated clock; a
+ * leg of zero is skipped by choosing the next state with a positive leg directly, so a dish's
+ * trip costs only the events that take time.
  */
 export type StaffRole = 'waiter' | 'runner';
 
@@ -61,7 +63,9 @@ export interface FloorStaffContext extends FloorStaffInput {
 export type FloorStaffEvent =
   | { type: 'TAKE_ORDER'; partyId: number; protocol: Mode; legs: Legs }
   | { type: 'DELIVER'; ticketId: number; legs: Legs }
-  | { type: 'DISHES_READY'; legs: Legs };
+  | { type: 'DISHES_READY'; legs: Legs }
+  /** The current timed stage is over (sent by {@link timeFloorStaff}). */
+  | { type: 'DONE' };
 
 /** What floor staff tell the restaurant (XState `emit`, listened to with `actor.on`). */
 export type FloorStaffEmitted =
@@ -147,8 +151,6 @@ for (const leg of Object.keys(NO_LEGS) as LegName[]) {
   guards[`order is async and has ${leg}`] = (a) => !isSync(a) && has(leg)(a);
 }
 
-const delays: Record<string, (a: { context: FloorStaffContext }) => number> = {};
-for (const leg of Object.keys(NO_LEGS) as LegName[]) delays[leg] = ({ context }) => context.legs[leg] * 1000;
 
 export const floorStaffMachine = setup({
   types: {
@@ -158,7 +160,6 @@ export const floorStaffMachine = setup({
     emitted: {} as FloorStaffEmitted,
   },
   guards,
-  delays,
   actions: {
     'accept order job': assign(({ event }) => {
       assertEvent(event, 'TAKE_ORDER');
@@ -210,28 +211,28 @@ export const floorStaffMachine = setup({
       },
     },
     walkingToTable: {
-      after: {
-        toTable: [
+      on: {
+        DONE: [
           ...route([TAKING, TO_KITCHEN], 'blockedAtPass', [TO_TABLE.done], 'order is sync'),
           ...route([TAKING, SUBMITTING], 'idle', [TO_TABLE.done], 'order is async'),
         ],
       },
     },
     takingOrder: {
-      after: {
-        take: [
+      on: {
+        DONE: [
           ...route([TO_KITCHEN], 'blockedAtPass', [TAKING.done], 'order is sync'),
           ...route([SUBMITTING], 'idle', [TAKING.done], 'order is async'),
         ],
       },
     },
     // async: the PlaceOrder command goes when submitting ends; the waiter is then free.
-    submittingTicket: { after: { next: { target: 'idle', actions: SUBMITTING.done } } },
+    submittingTicket: { on: { DONE: { target: 'idle', actions: SUBMITTING.done } } },
     // sync: carry the ticket to the kitchen, then wait at the pass for every dish.
-    walkingToKitchen: { after: { next: { target: 'blockedAtPass', actions: TO_KITCHEN.done } } },
+    walkingToKitchen: { on: { DONE: { target: 'blockedAtPass', actions: TO_KITCHEN.done } } },
     blockedAtPass: { on: { DISHES_READY: route([CARRYING], 'idle', ['accept dishes']) } },
-    walkingToPass: { after: { toPass: route([CARRYING], 'idle', [TO_PASS.done]) } },
-    carryingDish: { after: { carry: { target: 'idle', actions: CARRYING.done } } },
+    walkingToPass: { on: { DONE: route([CARRYING], 'idle', [TO_PASS.done]) } },
+    carryingDish: { on: { DONE: { target: 'idle', actions: CARRYING.done } } },
   },
 });
 
@@ -246,4 +247,44 @@ export function staffActivity(state: string): StaffActivity {
 export function legSecondsOf(state: string, legs: Legs): number {
   const leg = LEG_OF_STATE[state as StaffState];
   return leg ? legs[leg] : 0;
+}
+
+/**
+ * Time a floor staff member's stages on `scheduler`: on entering a timed state (see
+ * {@link LEG_OF_STATE}) it schedules `DONE` after that leg's seconds. The scheduler times the
+ * stages rather than XState `after`s: a plain event costs a third of a delayed one.
+ * A leg the scheduler refuses goes to `onError` (default: thrown). Returns the function that
+ * stops timing.
+ */
+export function timeFloorStaff(
+  actor: Actor<typeof floorStaffMachine>,
+  scheduler: Scheduler,
+  onError: (e: unknown) => void = (e) => {
+    throw e;
+  },
+): () => void {
+  let timer: Timer | null = null;
+  let stage: string | null = null;
+  const done = () => {
+    timer = null;
+    actor.send({ type: 'DONE' });
+  };
+  const sub = actor.subscribe((snap) => {
+    const state = snap.value as string;
+    if (state === stage) return;
+    if (timer) scheduler.cancel(timer);
+    timer = null;
+    stage = state;
+    try {
+      const leg = LEG_OF_STATE[state as StaffState];
+      if (leg) timer = scheduler.schedule(snap.context.legs[leg], done);
+    } catch (e) {
+      // A duration the scheduler refuses (not finite): the caller decides how loudly to fail.
+      onError(e);
+    }
+  });
+  return () => {
+    sub.unsubscribe();
+    if (timer) scheduler.cancel(timer);
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { Scheduler } from '../kernel/scheduler.ts';
-import { stationActivity, stationMachine, type StationEmitted } from './stationMachine.ts';
+import { stationActivity, stationMachine, timeStation, type StationEmitted } from './stationMachine.ts';
 
 function station() {
   const clock = new Scheduler();
@@ -10,6 +10,7 @@ function station() {
   for (const t of ['cookingStarted', 'dishCooked', 'cookingAborted', 'free'] as const) {
     actor.on(t, (e: StationEmitted) => said.push(`${clock.now}:${e.type}${'ticketId' in e ? `#${e.ticketId}` : ''}`));
   }
+  timeStation(actor, clock);
   actor.start();
   const at = (t: number) => {
     clock.runUntil(t);

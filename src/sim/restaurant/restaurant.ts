@@ -2,8 +2,8 @@ import { createActor, type Actor } from 'xstate';
 import { Scheduler, type Timer } from '../kernel/scheduler.ts';
 import { createStreams } from '../kernel/rng.ts';
 import { sampler, type Distribution, type Sampler } from '../kernel/distributions.ts';
-import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, type StaffRole } from '../machines/floorStaffMachine.ts';
-import { stationMachine, stationActivity } from '../machines/stationMachine.ts';
+import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, timeFloorStaff, type StaffRole } from '../machines/floorStaffMachine.ts';
+import { stationMachine, stationActivity, timeStation } from '../machines/stationMachine.ts';
 import { Bus, DEAD_LETTER_TOPIC, type ConsumerGroup, type DeadLetter, type Envelope } from '../bus/bus.ts';
 import { createSubscriberState, dishCode, SUBSCRIBER_DEFAULTS, subscriberHandler, type SubscriberKind } from '../bus/subscribers.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
@@ -206,6 +206,11 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         return here;
     }
   };
+  const onPickedUp = (t: Ticket) => {
+    setTicketState(t, 'carrying');
+    if (t.readyOffset >= 0) runners.commit(t.readyOffset);
+    reportQueues();
+  };
   const staff: StaffMember[] = [];
   const staffById = new Map<string, StaffMember>();
   const roleOf = (r: StaffRole): Role => (r === 'waiter' ? 'waiters' : 'runners');
@@ -217,6 +222,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         input: { id, role },
       });
       const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0, from: 'home', to: 'home' };
+      timeFloorStaff(actor, scheduler, fail);
       metrics.onStaffAdded(scheduler.now, roleOf(role));
       actor.subscribe({
         next: (snap) => {
@@ -231,12 +237,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       actor.on('atTable', (e) => setPartyState(parties.get(e.partyId)!, 'ordering'));
       actor.on('orderTaken', (e) => onOrderTaken(parties.get(e.partyId)!, e.protocol));
       actor.on('ticketsHandedIn', (e) => onTicketsHandedIn(parties.get(e.partyId)!));
-      actor.on('pickedUp', (e) => {
-        const t = tickets.get(e.ticketId)!;
-        setTicketState(t, 'carrying');
-        if (t.readyOffset >= 0) runners.commit(t.readyOffset);
-        reportQueues();
-      });
+      actor.on('pickedUp', (e) => onPickedUp(tickets.get(e.ticketId)!));
       actor.on('delivered', (e) => {
         if (e.ticketId !== null) serve(tickets.get(e.ticketId)!, m.id);
         else for (const t of parties.get(e.partyId!)!.tickets) serve(t, m.id);
@@ -265,6 +266,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       const st: Station = { id, kind, actor, busy: false, downFor: new Set(), activity: 'idle', state: 'idle', since: 0 };
       metrics.onStaffAdded(0, 'cooks');
       actor.subscribe({ next: (snap) => track(st, snap.value as string, 'cooks', stationActivity), error: fail });
+      timeStation(actor, scheduler, fail);
       actor.on('cookingStarted', (e) => setTicketState(tickets.get(e.ticketId)!, 'cooking'));
       actor.on('dishCooked', (e) => onDishCooked(tickets.get(e.ticketId)!));
       actor.on('cookingAborted', (e) => {
@@ -359,6 +361,21 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const canDeliver = (m: StaffMember) => m.role === 'runner' || s.staff.runners === 0;
 
   /** Give idle staff work: deliveries first (finish what is started), then new orders. */
+  /** A delivery with no walking: picked up, put on the table, free again (as the machine announces it). */
+  const instantDelivery = (m: StaffMember, t: Ticket) => {
+    onPickedUp(t);
+    serve(t, m.id);
+    m.busy = false;
+    dispatchAgain = true;
+  };
+  /** An async order taken with no walking or talking: the machine's announcements, in its order. */
+  const instantOrder = (m: StaffMember, p: Party) => {
+    setPartyState(p, 'ordering');
+    onOrderTaken(p, 'async');
+    onTicketsHandedIn(p);
+    m.busy = false;
+    dispatchAgain = true;
+  };
   const dispatchFloor = () => {
     if (dispatching) {
       dispatchAgain = true;
@@ -372,7 +389,11 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         if (pendingDeliveries.length > 0 && canDeliver(m)) {
           const t = pendingDeliveries.shift()!;
           m.busy = true;
-          m.actor.send({ type: 'DELIVER', ticketId: t.id, legs: { ...NO_LEGS, toPass: drawWalk(), carry: drawWalk() } });
+          const legs = { ...NO_LEGS, toPass: drawWalk(), carry: drawWalk() };
+          // A job with no duration leaves the actor where it was (idle): do its steps here, in
+          // the order the machine would announce them, and spare an actor transition.
+          if (legs.toPass === 0 && legs.carry === 0) instantDelivery(m, t);
+          else m.actor.send({ type: 'DELIVER', ticketId: t.id, legs });
         } else if (awaitingWaiter.length > 0 && canTakeOrders(m)) {
           const p = awaitingWaiter.shift()!;
           p.staffId = m.id;
@@ -382,7 +403,8 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           p.waitsForEvent = mode === 'async' && syncOverAsync;
           const waiterProtocol: Mode = p.waitsForEvent ? 'sync' : mode;
           const legs = { ...NO_LEGS, toTable: drawWalk(), take: p.takeSeconds, next: waiterProtocol === 'sync' ? drawWalk() : drawSubmit() };
-          m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: waiterProtocol, legs });
+          if (waiterProtocol === 'async' && legs.toTable === 0 && legs.take === 0 && legs.next === 0) instantOrder(m, p);
+          else m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: waiterProtocol, legs });
         }
       }
     } while (dispatchAgain);
