@@ -42,6 +42,8 @@ store.subscribe((s, prev) => {
 session.subscribe((s, prev) => {
   if (s.compare !== prev.compare || s.presenter !== prev.presenter) showSetup();
 });
+// A link opened: show the setup it produced (what was ignored is gone, the defaults spelled out).
+if (location.search.length > 1) showSetup();
 
 startFrameLoop([store]);
 

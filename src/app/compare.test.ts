@@ -19,7 +19,7 @@ describe('the difference strip', () => {
     expect(gap).toBeGreaterThan(0);
     expect(lines[0]).toBe(`Async has served ${gap} more dishes (${async.summary.served} vs ${sync.summary.served}).`);
     expect(lines[1]).toBe(`Sync waiters have been blocked ${Math.round(sync.rolling.utilisation.waiters.blocked * 100)}% of the last 15 min; async ones never wait at the pass.`);
-    expect(lines[2]).toMatch(/^p95 latency: sync \d+\.\d min, async \d+\.\d min\.$/);
+    expect(lines[2]).toMatch(/^p95 latency since opening: sync \d+\.\d min, async \d+\.\d min\.$/);
   });
 
   it('at opening both are equal', () => {

@@ -19,15 +19,17 @@ export function differences(sync: LiveStats, async: LiveStats): string[] {
     );
   const sb = sync.rolling.utilisation.waiters.blocked;
   const ab = async.rolling.utilisation.waiters.blocked;
-  out.push(
-    ab < 0.005
-      ? `Sync waiters have been blocked ${pct(sb)} of the last ${Math.ceil(sync.rolling.windowSeconds / 60)} min; async ones never wait at the pass.`
-      : `Waiters blocked: sync ${pct(sb)}, async ${pct(ab)} of the last ${Math.ceil(sync.rolling.windowSeconds / 60)} min.`,
-  );
+  const span = sync.rolling.windowSeconds < 60 ? 'so far' : `of the last ${Math.ceil(sync.rolling.windowSeconds / 60)} min`;
+  if (sync.rolling.windowSeconds > 0)
+    out.push(
+      ab < 0.005
+        ? `Sync waiters have been blocked ${pct(sb)} ${span}; async ones never wait at the pass.`
+        : `Waiters blocked: sync ${pct(sb)}, async ${pct(ab)} ${span}.`,
+    );
   const sp = sync.summary.latencySeconds.p95 / 60;
   const ap = async.summary.latencySeconds.p95 / 60;
   if (sync.summary.served > 0 && async.summary.served > 0)
-    out.push(`p95 latency: sync ${sp.toFixed(1)} min, async ${ap.toFixed(1)} min.`);
+    out.push(`p95 latency since opening: sync ${sp.toFixed(1)} min, async ${ap.toFixed(1)} min.`);
   const walked = sync.summary.walkedOut - async.summary.walkedOut;
   if (walked !== 0) out.push(`${plural(Math.abs(walked), 'more party', 'more parties')} walked out in ${walked > 0 ? 'sync' : 'async'}.`);
   return out;

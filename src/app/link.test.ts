@@ -62,7 +62,8 @@ describe('shareable links', () => {
     expect(setup.lesson).toBe('fan-out');
     expect(setup.params).toEqual({});
     expect(setup.presenter).toBe(true);
-    expect(problems[0]).toMatch(/scenario settings given with a lesson/);
+    expect(problems[0]).toMatch(/restaurant settings given with a lesson/);
+    expect(linkNotice(problems, true)).toMatch(/so they were ignored: restaurant settings/);
   });
 
   it('a page opened from another page’s link has the same setup and, run as long, the same numbers', () => {

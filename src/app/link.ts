@@ -38,7 +38,7 @@ const NUMERIC: Record<string, { key: keyof LinkSetup['params']; spec: ParamSpec 
   runners: { key: 'runners', spec: PARAM_SPECS.runners },
 };
 const FLAGS = ['compare', 'presenter', 'paused'] as const;
-const INTEGER = /^(0|[1-9]\d{0,9})$/;
+const INTEGER = /^\d{1,10}$/;
 const DECIMAL = /^\d{1,4}(\.\d{1,3})?$/;
 
 /** A value as a notice may quote it: short, on one line. */
@@ -126,7 +126,7 @@ export function parseLink(search: string, known: { presetNames: readonly string[
     }
   }
   if (setup.lesson && (setup.scenario || Object.keys(setup.params).length > 0 || Object.keys(setup.stations).length > 0 || setup.mode || setup.compare)) {
-    problems.push('scenario settings given with a lesson (the lesson sets its own restaurant)');
+    problems.push('restaurant settings given with a lesson (scenario, seed, rate, tables, staff, stations, mode, compare: the lesson sets its own)');
     setup.scenario = null;
     setup.params = {};
     setup.stations = {};
@@ -136,11 +136,11 @@ export function parseLink(search: string, known: { presetNames: readonly string[
   return { setup, problems };
 }
 
-/** The sentence a page shows for a link's problems (names every ignored setting). */
-export function linkNotice(problems: readonly string[]): string {
+/** The sentence a page shows for a link's problems (names every ignored setting, up to 12). */
+export function linkNotice(problems: readonly string[], lesson = false): string {
   const shown = problems.slice(0, 12).join('; ');
   const more = problems.length > 12 ? `; and ${problems.length - 12} more` : '';
-  return `This link had settings Order Up cannot use, so they were ignored and the defaults run: ${shown}${more}.`;
+  return `This link had settings Order Up cannot use, so they were ignored${lesson ? '' : ' and the defaults run'}: ${shown}${more}.`;
 }
 
 /** Write `setup` as a query string (with the leading `?`), in a fixed key order. */

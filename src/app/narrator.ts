@@ -120,7 +120,9 @@ export function describeFloor(snapshot: RestaurantSnapshot, stats: LiveStats, pr
   const s = stats.summary;
   const blocked = stats.rolling.utilisation.waiters.blocked;
   return [
-    `${prefix ? `${prefix}. ` : ''}At ${clock(snapshot.time)}, ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} service.`,
+    prefix
+      ? `${prefix} restaurant at ${clock(snapshot.time)}.`
+      : `At ${clock(snapshot.time)}, ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} service.`,
     staff('waiter'),
     staff('runner'),
     `${snapshot.door.length} part${snapshot.door.length === 1 ? 'y' : 'ies'} at the door, ${snapshot.ticketCounts.queued} ticket${snapshot.ticketCounts.queued === 1 ? '' : 's'} waiting in the kitchen, ${snapshot.ticketCounts.cooking} cooking, ${snapshot.ticketCounts.atPass} dish${snapshot.ticketCounts.atPass === 1 ? '' : 'es'} at the pass.`,

@@ -36,6 +36,9 @@ export interface SessionState {
 
 export type SessionStore = StoreApi<SessionState>;
 
+/** How the notice about entering compare mode starts (it goes when compare mode does). */
+const COMPARING = 'Comparing:';
+
 /**
  * Link `twin` to `leader`: the twin follows the leader's simulated time, speed, playing state,
  * restarts and user commands (but not mode switches: it keeps its own mode). Errors the twin
@@ -88,6 +91,7 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
         unlink?.();
         unlink = null;
         set({ compare: false, twin: null });
+        primary.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(COMPARING)) }));
         return;
       }
       if (p.lesson) {
@@ -100,7 +104,7 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
       p.restart(p.base, p.running, p.presetName, 'sync');
       unlink = followInLockstep(primary, twin);
       set({ compare: true, twin });
-      p.notice('info', 'Comparing: both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right.');
+      p.notice('info', `${COMPARING} both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right.`);
     },
     setPresenter(on) {
       set({ presenter: on });
@@ -176,8 +180,13 @@ export function applyLink(session: SessionStore, setup: LinkSetup, problems: rea
     if (setup.mode && setup.mode !== p().mode && !setup.compare) p().restart(p().base, p().running, p().presetName, setup.mode);
   }
   if (setup.speed !== null) p().setSpeed(setup.speed);
-  if (setup.compare) session.getState().setCompare(true);
+  if (setup.compare) {
+    session.getState().setCompare(true);
+    // Opened that way, nothing was restarted: the notice saying so would only cover the charts.
+    const primary = session.getState().primary;
+    primary.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(COMPARING)) }));
+  }
   if (setup.presenter) session.getState().setPresenter(true);
-  if (all.length > 0) p().notice('warning', linkNotice(all));
+  if (all.length > 0) p().notice('warning', linkNotice(all, setup.lesson !== null));
   if (!setup.paused) p().play();
 }

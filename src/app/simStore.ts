@@ -433,6 +433,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       },
       pause() {
         set({ playing: false });
+        // The figures refresh a few times a second while playing: bring them to this moment.
+        refresh(true);
       },
       togglePlay() {
         if (get().playing) get().pause();

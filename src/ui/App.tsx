@@ -43,6 +43,17 @@ export function App({ presetNames, lessons = [] }: AppProps) {
   useEffect(() => {
     if (logRequest > 0) setLogOpen(true);
   }, [logRequest]);
+  // Escape closes the Setup panel (focus goes back to its button).
+  useEffect(() => {
+    if (!setupOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      setSetupOpen(false);
+      document.querySelector<HTMLElement>('.setup-toggle')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setupOpen]);
   const showLog = logOpen && !presenter && !twin;
   return (
     <PeopleScale.Provider value={presenter ? PRESENTER_PEOPLE : 1}>

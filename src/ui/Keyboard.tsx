@@ -4,11 +4,26 @@ import { useSession, useSessionStore } from './SessionProvider.tsx';
 import type { SessionStore } from '../app/session.ts';
 import { describeAll } from './Narration.tsx';
 
-/** Presenter on: also ask for full screen (only a key press or click may); off: leave it. */
+/**
+ * Presenter on: also ask for full screen (only a key press or click may); off: leave it.
+ * Leaving the full screen that presenter mode entered (Escape) leaves presenter mode too.
+ */
 export function setPresenter(session: SessionStore, on: boolean): void {
   session.getState().setPresenter(on);
   try {
-    if (on && !document.fullscreenElement) void document.documentElement.requestFullscreen?.().catch(() => {});
+    if (on && !document.fullscreenElement) {
+      void document.documentElement
+        .requestFullscreen?.()
+        .then(() => {
+          const left = () => {
+            if (document.fullscreenElement) return;
+            document.removeEventListener('fullscreenchange', left);
+            session.getState().setPresenter(false);
+          };
+          document.addEventListener('fullscreenchange', left);
+        })
+        .catch(() => {});
+    }
     if (!on && document.fullscreenElement) void document.exitFullscreen?.().catch(() => {});
   } catch {
     // Full screen refused (an iframe, a browser setting): presenter mode still lays out the page.
@@ -82,7 +97,15 @@ export function ShortcutsDialog() {
     }
   }, [open]);
   return (
-    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={() => session.getState().setShortcutsOpen(false)}>
+    <dialog
+      ref={ref}
+      className="shortcuts"
+      aria-labelledby="shortcuts-title"
+      onClose={() => session.getState().setShortcutsOpen(false)}
+      // "?" again, or a click on the backdrop (the dialog element itself), closes it too.
+      onKeyDown={(e) => e.key === '?' && session.getState().setShortcutsOpen(false)}
+      onClick={(e) => e.target === e.currentTarget && session.getState().setShortcutsOpen(false)}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table>
         <tbody>

@@ -79,7 +79,9 @@ export function MoreMenu() {
         <button
           type="button"
           onClick={() => {
+            // The dialog gives focus back to what had it: the menu button, not a hidden item.
             setOpen(false);
+            toggle.current?.focus();
             session.getState().setShortcutsOpen(true);
           }}
         >

@@ -16,7 +16,15 @@ function NumberField({ label, spec, value, onCommit }: { label: string; spec: Pa
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commit();
-    if (e.key === 'Escape') setDraft(null);
+    if (e.key === 'Escape' && draft !== null) {
+      e.stopPropagation(); // the first Escape drops the edit; the next closes the panel
+      setDraft(null);
+    }
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      setDraft(null);
+      onCommit(value + (e.key === 'ArrowUp' ? spec.step : -spec.step));
+    }
   };
   return (
     <div className="param">

@@ -42,6 +42,7 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
       <h1 className="brand">
         Order Up
       </h1>
+      {presenter && <p className="presenter-scenario">{presetName}</p>}
       {!presenter && (
       <label className="field">
         <span className="field-label visually-hidden">Scenario</span>

@@ -35,13 +35,16 @@ const blockedShare = (s: SimState) => {
 function Side({ name }: { name: 'Synchronous' | 'Asynchronous' }) {
   const stats = useSim((s) => s.stats);
   const waiters = useSim((s) => s.scenario.staff.waiters);
+  const blockedNow = useSim((s) => s.snapshot.staff.filter((p) => p.role === 'waiter' && p.activity === 'blocked').length);
   const { summary, rolling } = stats;
+  const parties = (n: number) => `${n} part${n === 1 ? 'y' : 'ies'}`;
   // [name (as the single view's big numbers), what fits on screen, value, unit, detail for screen readers]
   const figures: [string, string, string, string, string][] = [
     ['Throughput', 'Throughput', summary.throughputPerHour.toFixed(0), '/h', 'dishes per hour since opening'],
-    ['Dishes served', 'Served', String(summary.served), '', `${summary.walkedOut} parties walked out`],
-    ['Latency p95', 'p95', (summary.latencySeconds.p95 / 60).toFixed(1), 'min', `p50 ${minutes(summary.latencySeconds.p50)}`],
-    ['Waiters blocked', 'Blocked', percent(rolling.utilisation.waiters.blocked).replace('%', ''), '%', `of waiter time, last 15 min; ${rolling.now.waiters.blocked} of ${waiters} now`],
+    ['Dishes served', 'Served', String(summary.served), '', 'since opening'],
+    ['Walked out', 'Walked out', String(summary.walkedOut), '', `${parties(summary.walkedOut)} gave up waiting at the door`],
+    ['Latency p95', 'p95', (summary.latencySeconds.p95 / 60).toFixed(1), 'min', `since opening; p50 ${minutes(summary.latencySeconds.p50)}`],
+    ['Waiters blocked', 'Blocked', percent(rolling.utilisation.waiters.blocked).replace('%', ''), '%', `of waiter time, last 15 min; ${blockedNow} of ${waiters} now`],
   ];
   const line = name === 'Synchronous' ? SYNC_LINE : ASYNC_LINE;
   return (
@@ -101,9 +104,9 @@ function Shared({ twin }: { twin: SimStore }) {
         </p>
         <ExportButtons scope=".compare-shared" />
       </div>
-      <div className="compare-charts">
+      <div className="compare-charts" title="Rolling: over the last 15 simulated minutes">
         <TimeChart
-          label="Throughput (dishes/h)"
+          label="Rolling throughput (/h)"
           lines={lines.throughput}
           height={104}
           shading={false}
@@ -111,7 +114,7 @@ function Shared({ twin }: { twin: SimStore }) {
           summary={`over the last 15 minutes: sync ${sync.rolling.throughputPerHour.toFixed(0)}, async ${asyncStats.rolling.throughputPerHour.toFixed(0)} dishes per hour`}
         />
         <TimeChart
-          label="Latency p95 (min)"
+          label="Rolling p95 latency (min)"
           lines={lines.latency}
           height={104}
           shading={false}
@@ -119,7 +122,7 @@ function Shared({ twin }: { twin: SimStore }) {
           summary={`since opening: sync ${(sync.summary.latencySeconds.p95 / 60).toFixed(1)} min, async ${(asyncStats.summary.latencySeconds.p95 / 60).toFixed(1)} min`}
         />
         <TimeChart
-          label="Waiters blocked (%)"
+          label="Rolling waiters blocked (%)"
           lines={lines.blocked}
           height={104}
           shading={false}

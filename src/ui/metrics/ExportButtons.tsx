@@ -16,7 +16,8 @@ export function ExportButtons({ scope }: { scope: string }) {
   const self = useRef<HTMLDivElement>(null);
   const stem = () => {
     const p = session.getState().primary.getState();
-    return `order-up-${p.presetName}-seed${p.running.seed}-${clock(p.snapshot.time).replace(/:/g, '')}${compare ? '-compare' : ''}`;
+    const [h, m, sec] = clock(p.snapshot.time).split(':');
+    return `order-up-${p.presetName}-seed${p.running.seed}-at-${h}h${m}m${sec}s${compare ? '-compare' : ''}`;
   };
   const saveCsv = () => {
     const s = session.getState();
@@ -29,7 +30,9 @@ export function ExportButtons({ scope }: { scope: string }) {
     if (!root) return;
     setBusy(true);
     const p = session.getState().primary.getState();
-    const blob = await chartsPng(root, `Order Up · ${p.presetName} · seed ${p.running.seed} · ${clock(p.snapshot.time)} simulated${compare ? ' · sync vs async' : ` · ${p.mode}`}`);
+    const caption = `Order Up · ${p.presetName} · seed ${p.running.seed} · ${clock(p.snapshot.time)} simulated${compare ? ' · synchronous (dashed grey) vs asynchronous (green)' : ''}`;
+    const shading = compare ? '' : '\nBackground: grey while synchronous, green while asynchronous. x: simulated hours.';
+    const blob = await chartsPng(root, caption + shading);
     setBusy(false);
     if (blob) download(`${stem()}.png`, blob);
     else p.notice('warning', 'The charts are not drawn yet; try again in a moment.');

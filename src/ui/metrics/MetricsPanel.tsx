@@ -69,7 +69,8 @@ export function MetricsPanel() {
   const snapshot = useSim((s) => s.snapshot);
   const { summary, rolling, capacity } = stats;
   const waiters = scenario.staff.waiters;
-  const blockedNow = rolling.now.waiters.blocked;
+  // From this frame's snapshot, like the red rings on the floor (the figures refresh at 4 Hz).
+  const blockedNow = snapshot.staff.filter((p) => p.role === 'waiter' && p.activity === 'blocked').length;
   const window = `last ${Math.ceil(Math.min(ROLLING_WINDOW_SECONDS, Math.max(rolling.windowSeconds, 0)) / 60)} min`;
   const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
   const headcount: Record<Role, number> = {
@@ -104,12 +105,14 @@ export function MetricsPanel() {
         Dashed: the most this mode can sustain while serving every order. Throughput passes it over a short window
         while queues drain, or when a station is overloaded (its queue grows while other dishes flow).
       </p>
+      <div className="queues-chart">
       <TimeChart
         label="Queues"
         lines={QUEUE_LINES}
         height={110}
         summary={`${snapshot.door.length} parties at the door, ${snapshot.ticketCounts.queued} kitchen tickets, ${snapshot.ticketCounts.atPass} dishes at the pass`}
       />
+      </div>
       <div className="mode-keys" aria-hidden="true">
         <span><i style={{ background: MODE_TINT.sync }} /> Synchronous</span>
         <span><i style={{ background: MODE_TINT.async }} /> Asynchronous</span>
