@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   { files: ['src/sim/**/*.ts'], ignores: ['src/sim/**/*.test.ts'], rules: engineBans },
   {
-    files: ['e2e/**/*.{js,mjs}'],
+    files: ['e2e/**/*.{js,mjs}', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );
