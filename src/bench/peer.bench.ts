@@ -26,7 +26,7 @@ function ensureSimPy(): boolean {
   if (existsSync(PYTHON) && has()) return true;
   const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
   console.log('SimPy missing: apt-get install -y python3-simpy …');
-  if (!apt(['install', '-y', 'python3-simpy'])) apt(['update']) && apt(['install', '-y', 'python3-simpy']);
+  if (!apt(['install', '-y', 'python3-simpy']) && apt(['update'])) apt(['install', '-y', 'python3-simpy']);
   return existsSync(PYTHON) && has();
 }
 
