@@ -1,4 +1,4 @@
-/* global window, document, performance, PerformanceObserver, requestAnimationFrame, getComputedStyle -- page.evaluate callbacks run in the browser */
+/* global window, document, performance, PerformanceObserver, requestAnimationFrame, getComputedStyle, crypto, TextEncoder -- page.evaluate callbacks run in the browser */
 // Browser tests: the built page (dist/) served by a plain static server under a sub-path
 // (as any static host would), driven in Debian's Chromium through playwright-core. Run
 // `npm run build` first. Prints one line per check, the measured frame times, and ends with
@@ -393,6 +393,29 @@ await check('an unknown lesson in the URL shows a notice and the page runs', asy
   await page.waitForTimeout(800);
   assert((await simSeconds(page)) > 0, 'the page runs');
   assert(problems.length === 0, `errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('determinism: every preset replayed with the same recorded actions gives the same event log hash in Node and in the browser', async () => {
+  const node = spawnSync('npx', ['tsx', 'e2e/loghashes.ts'], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+  assert(node.status === 0, `Node side failed: ${node.stderr}`);
+  const expected = JSON.parse(node.stdout);
+  const page = await browser.newPage();
+  await page.goto(origin + SUB);
+  await page.getByRole('region', { name: 'Restaurant floor' }).waitFor();
+  const got = await page.evaluate(async (presets) => {
+    const out = {};
+    for (const p of presets) {
+      const text = window.orderUp.scriptedLog(p);
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+      out[p] = { sha: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''), messages: JSON.parse(text).length };
+    }
+    return out;
+  }, Object.keys(expected));
+  for (const [preset, e] of Object.entries(expected)) {
+    console.log(`     ${preset.padEnd(13)} ${e.messages} messages  node ${e.sha.slice(0, 16)}…  browser ${got[preset].sha.slice(0, 16)}…`);
+    assert(got[preset].sha === e.sha, `${preset}: the browser's log differs from Node's`);
+  }
   await page.close();
 });
 

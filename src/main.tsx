@@ -7,6 +7,7 @@ import { createSimStore } from './app/simStore.ts';
 import { applyLink, createSession, setupOf } from './app/session.ts';
 import { linkOf, parseLink } from './app/link.ts';
 import { startFrameLoop } from './app/frameLoop.ts';
+import { scriptedLog } from './app/determinism.ts';
 import { loadPreset, PRESET_NAMES } from './scenarios/index.ts';
 import { LESSON_IDS, loadLesson } from './scenarios/lessons.ts';
 
@@ -49,9 +50,10 @@ startFrameLoop([store]);
 
 /**
  * For engineers and browser tests driving the page from the console: the session (compare,
- * presenter) and through it the running stores (`orderUp.session.getState().primary`).
+ * presenter) and through it the running stores (`orderUp.session.getState().primary`), and
+ * `scriptedLog(preset)`: the determinism check's scripted run on a fresh, unseen store.
  */
-(window as unknown as { orderUp: unknown }).orderUp = { session };
+(window as unknown as { orderUp: unknown }).orderUp = { session, scriptedLog: (preset: string) => scriptedLog(makeStore(), preset) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
