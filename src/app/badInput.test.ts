@@ -1,0 +1,193 @@
+/**
+ * Bad input, table-driven: malformed scenario files, imported batches, URL parameters, CLI
+ * arguments and extreme control values. Each row gives the input, the clear message expected,
+ * and the proof that nothing ran on: a running restaurant keeps its time, its figures and its
+ * log; a link runs the defaults; the CLI prints nothing on stdout and exits 2.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSimStore, type SimStore } from './simStore.ts';
+import { applyLink, createSession } from './session.ts';
+import { parseLink } from './link.ts';
+import { main } from '../cli/sim.ts';
+import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
+import { LESSON_IDS, loadLesson } from '../scenarios/lessons.ts';
+import { batchJson, toCloudEvent } from '../scenarios/cloudevents.ts';
+
+const make = () => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: (id) => loadLesson(id, loadPreset) });
+
+/** A restaurant 40 simulated minutes into friday-rush, paused. */
+function running(): SimStore {
+  const s = make();
+  s.getState().syncTo(2400, true);
+  return s;
+}
+/** Everything a bad input must leave as it was. */
+const fingerprint = (s: SimStore) => {
+  const st = s.getState();
+  return JSON.stringify({ t: st.snapshot.time, served: st.stats.summary.served, log: st.eventLog().entries.length, running: st.running, mode: st.mode, speed: st.speed, preset: st.presetName, imported: st.imported, gen: st.generation });
+};
+const lastNotice = (s: SimStore) => s.getState().notices.at(-1)?.text ?? '';
+
+// ---- imported batches -------------------------------------------------------------------
+const good = JSON.parse(batchJson([toCloudEvent({ id: 'm-1', kind: 'event', type: 'DishReady', topic: 'pass', offset: 0, time: 60, source: '/kitchen', subject: 'dish-1', correlationid: 'order-1', causationid: null, data: { dish: 'salad' } } as never)]))[0];
+const deep = (n: number): unknown => (n === 0 ? 1 : { a: deep(n - 1) });
+const batches: [string, string, RegExp][] = [
+  ['not JSON', '{ "oops": ', /not JSON/],
+  ['an object, not an array', '{"a":1}', /JSON array of events; this file holds object/],
+  ['null', 'null', /holds null/],
+  ['a number', '42', /holds number/],
+  ['an entry that is a string', '["x"]', /entry 0/],
+  ['a missing id', JSON.stringify([{ ...good, id: undefined }]), /entry 0, field "id"/],
+  ['a negative offset', JSON.stringify([{ ...good, offset: -4 }]), /entry 0, field "offset"/],
+  ['an offset of 1e309 (Infinity)', `[${JSON.stringify(good).replace('"offset":0', '"offset":1e309')}]`, /entry 0, field "offset"/],
+  ['a NaN-like offset', JSON.stringify([{ ...good, offset: 'NaN' }]), /entry 0, field "offset"/],
+  ['an unknown kind', JSON.stringify([{ ...good, kind: 'rumour' }]), /entry 0, field "kind"/],
+  ['a wrong specversion', JSON.stringify([{ ...good, specversion: '0.3' }]), /entry 0, field "specversion"/],
+  ['a time that is not RFC 3339', JSON.stringify([{ ...good, time: 'yesterday' }]), /entry 0, field "time"/],
+  ['data nested 200 deep', JSON.stringify([{ ...good, data: deep(200) }]), /nested deeper than 64 levels/],
+  ['a duplicate id', JSON.stringify([good, { ...good, offset: 1 }]), /entry 1, field "id": "m-1" is used by an earlier event/],
+  ['a 10 MB type name', JSON.stringify([{ ...good, type: 'x'.repeat(10 * 1024 * 1024) }]), /entry 0, field "type"/],
+  ['a subject that is a number', JSON.stringify([{ ...good, subject: 7 }]), /entry 0, field "subject"/],
+];
+
+// ---- URL parameters (a page opening a link) --------------------------------------------------
+const links: [string, string, RegExp][] = [
+  ['negative tables', '?tables=-3', /tables=-3 \(whole number 1–40\)/],
+  ['huge waiters', '?waiters=99999999999999999999', /waiters=99999999999999999999 \(whole number 1–12\)/],
+  ['fractional runners', '?runners=1.5', /runners=1\.5 \(whole number 0–12\)/],
+  ['NaN rate', '?rate=NaN', /rate=NaN \(whole number 0–240\)/],
+  ['Infinity rate', '?rate=Infinity', /rate=Infinity/],
+  ['1e309 seed', '?seed=1e309', /seed=1e309/],
+  ['hex seed', '?seed=0x10', /seed=0x10/],
+  ['script in scenario', '?scenario=%3Cscript%3Ealert(1)%3C/script%3E', /scenario=<script>alert\(1\)<\/script… \(no such scenario\)/],
+  ['unknown mode', '?mode=fast', /mode=fast \(sync or async\)/],
+  ['unknown speed', '?speed=3', /speed=3 \(one of 0\.25/],
+  ['a switch with a value', '?compare=yes', /compare=yes \(a switch: bare, 1 or 0\)/],
+  ['station count 0', '?stations=grill:0', /stations=grill:0 \(kind:count pairs/],
+  ['an unknown station kind', '?stations=wok:2', /stations wok:2 \(this kitchen has no wok station\)/],
+  ['an unknown setting', '?volume=11', /volume=11 \(not a setting\)/],
+  ['an unknown lesson', '?lesson=nope', /lesson=nope \(no such lesson\)/],
+  ['a 50 kB query', `?${'a'.repeat(50_000)}=1`, /the link is too long/],
+];
+
+// ---- CLI arguments ----------------------------------------------------------------------
+const dir = mkdtempSync(join(tmpdir(), 'orderup-badinput-'));
+const file = (name: string, content: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, content);
+  return f;
+};
+const base = {
+  name: 'x', durationSeconds: 3600, arrivals: { kind: 'poisson', ratePerHour: 10 }, tables: 3, staff: { waiters: 1 },
+  kitchen: { stations: [{ kind: 'cold', count: 1 }] },
+  menu: [{ dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 60 } }],
+  timings: { takeOrderSeconds: { dist: 'fixed', value: 1 }, walkSeconds: { dist: 'fixed', value: 1 }, eatSeconds: { dist: 'fixed', value: 1 } },
+};
+const cli: [string, string[], RegExp][] = [
+  ['an unknown option', ['--frobnicate'], /unknown option/i],
+  ['an unknown scenario', ['--scenario', 'nope'], /nope/],
+  ['minutes not a number', ['--minutes', 'abc'], /minutes/],
+  ['negative minutes', ['--minutes', '-5'], /minutes/],
+  ['NaN seed', ['--seed', 'NaN'], /seed/],
+  ['an unknown mode', ['--mode', 'turbo'], /mode/],
+  ['an unknown format', ['--format', 'xml'], /format/],
+  ['a missing value', ['--scenario'], /scenario/],
+  ['a file that does not exist', ['--file', join(dir, 'missing.json')], /missing\.json/],
+];
+
+// ---- scenario files (through the CLI, which is where they are read) --------------------------
+const scenarios: [string, unknown, RegExp][] = [
+  ['tables as a string', { ...base, tables: 'three' }, /tables: /],
+  ['negative tables', { ...base, tables: -3 }, /tables: /],
+  ['missing menu', { ...base, menu: undefined }, /menu: /],
+  ['an unknown distribution', { ...base, menu: [{ ...base.menu[0], cookSeconds: { dist: 'gamma', mean: 5 } }] }, /menu\[0\]\.cookSeconds/],
+  ['a dish at a station that does not exist', { ...base, menu: [{ ...base.menu[0], station: 'grill' }] }, /grill/],
+  ['a rate of 1e308', { ...base, arrivals: { kind: 'poisson', ratePerHour: 1e308 } }, /arrivals\.ratePerHour/],
+  ['an unknown arrival kind', { ...base, arrivals: { kind: 'burst', ratePerHour: 10 } }, /arrivals/],
+  ['mode both in a file', { ...base, mode: 'both' }, /mode: Invalid option/],
+  ['duration NaN (null in JSON)', { ...base, durationSeconds: null }, /durationSeconds/],
+  ['binary garbage', '\u0000\u0001\u00ff{', /not valid JSON/],
+  ['a 10 MB name', { ...base, name: 'n'.repeat(10 * 1024 * 1024) }, /name/],
+  ['a negative share', { ...base, menu: [{ ...base.menu[0], share: -1 }] }, /menu\[0\]\.share/],
+];
+
+// ---- extreme control values on a running page -----------------------------------------------
+const controls: [string, (s: SimStore) => void, RegExp][] = [
+  ['tables 1e9', (s) => s.getState().setParam('tables', '1e9'), /Tables: 1000000000 is above the maximum 40; using 40\./],
+  ['waiters -1', (s) => s.getState().setParam('waiters', '-1'), /Waiters: -1 is below the minimum 1; using 1\./],
+  ['arrival rate abc', (s) => s.getState().setParam('ratePerHour', 'abc'), /Arrival rate: "abc" is not a number; kept 36\./],
+  ['seed 0x10', (s) => s.getState().setParam('seed', '0x10'), /Seed: "0x10" is not a number/],
+  ['an unknown station kind', (s) => s.getState().setParam('station', 3, 'wok'), /There is no wok station in this kitchen\./],
+  ['speed 1000', (s) => s.getState().setSpeed(1000 as never), /Speed 1000 is not offered; kept 1×\./],
+  ['an unknown scenario', (s) => s.getState().loadPreset('../../etc/passwd'), /There is no scenario called "\.\.\/\.\.\/etc\/passwd"; kept friday-rush\./],
+  ['an unknown lesson', (s) => s.getState().startLessonById('<script>'), /unknown lesson/],
+  ['crashing a group that does not exist', (s) => s.getState().command({ type: 'consumerDown', group: 'nobody' }), /nobody/],
+];
+
+describe(`bad input (${batches.length + links.length + cli.length + scenarios.length + controls.length} cases): a clear message, and nothing else changes`, () => {
+  it.each(batches)('imported batch: %s', (_name, text, message) => {
+    const s = running();
+    const before = fingerprint(s);
+    expect(s.getState().importLog(text, 'bad.json')).toBe(false);
+    expect(lastNotice(s)).toMatch(/^bad\.json was not imported: /);
+    expect(lastNotice(s)).toMatch(message);
+    expect(lastNotice(s).length).toBeLessThan(400);
+    expect(fingerprint(s)).toBe(before);
+  });
+
+  it.each(links)('link: %s', (_name, search, message) => {
+    const s = make();
+    const session = createSession(s, make);
+    const { setup, problems } = parseLink(search, { presetNames: PRESET_NAMES, lessonIds: LESSON_IDS });
+    applyLink(session, setup, problems);
+    const notice = s.getState().notices.find((n) => n.tone === 'warning')?.text ?? '';
+    expect(notice).toMatch(/^This link had settings Order Up cannot use, so they were ignored/);
+    expect(notice).toMatch(message);
+    expect(notice.length).toBeLessThan(600);
+    // The defaults run.
+    expect(s.getState().running).toEqual(make().getState().running);
+    expect(s.getState().presetName).toBe('friday-rush');
+    expect(s.getState().lesson).toBeNull();
+  });
+
+  it.each(cli)('CLI: %s', (_name, args, message) => {
+    let out = '';
+    let err = '';
+    const code = main(args, (x) => (out += x), (x) => (err += x));
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^sim: /);
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it.each(scenarios)('scenario file: %s', (name, content, message) => {
+    let out = '';
+    let err = '';
+    const f = file(`${name.replace(/\W+/g, '-')}.json`, typeof content === 'string' ? content : JSON.stringify(content));
+    const code = main(['--file', f], (x) => (out += x), (x) => (err += x));
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err.length).toBeLessThan(2100);
+  });
+
+  it.each(controls)('control: %s', (_name, act, message) => {
+    const s = running();
+    const before = JSON.parse(fingerprint(s)) as Record<string, unknown>;
+    act(s);
+    expect(lastNotice(s)).toMatch(message);
+    const after = JSON.parse(fingerprint(s)) as Record<string, unknown>;
+    // The run goes on untouched: same time, figures, log, preset and mode (a clamped value
+    // only waits in Setup for Reset).
+    for (const k of ['t', 'served', 'log', 'mode', 'preset', 'speed', 'gen']) expect(after[k], k).toEqual(before[k]);
+  });
+
+  it('has at least 50 cases', () => {
+    expect(batches.length + links.length + cli.length + scenarios.length + controls.length).toBeGreaterThanOrEqual(50);
+  });
+});
