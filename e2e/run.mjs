@@ -419,6 +419,30 @@ await check('determinism: every preset replayed with the same recorded actions g
   await page.close();
 });
 
+const FUZZ_ACTIONS = Number(process.env.FUZZ_ACTIONS ?? 20_000);
+await check(`?fuzz: ${FUZZ_ACTIONS.toLocaleString('en')}+ random actions over 4 seeds, no console error, no exception, no broken invariant`, async () => {
+  let total = 0;
+  for (const seed of [1, 2, 3, 4]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('dialog', (d) => void d.dismiss());
+    await page.goto(`${origin}${SUB}?fuzz=${seed}`);
+    const t0 = Date.now();
+    const target = Math.ceil(FUZZ_ACTIONS / 4);
+    await page.waitForFunction((n) => (window.orderUp?.fuzzer?.actions ?? 0) >= n || (window.orderUp?.fuzzer?.broken.length ?? 0) > 0, target, { timeout: 300_000, polling: 250 });
+    const { actions, broken } = await page.evaluate(() => ({ actions: window.orderUp.fuzzer.actions, broken: [...window.orderUp.fuzzer.broken] }));
+    total += actions;
+    console.log(`     seed ${seed}: ${actions.toLocaleString('en')} actions in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${broken.length} broken; ${problems.length} console errors`);
+    if (seed === 1) await page.screenshot({ path: new URL('fuzz-1280x720.png', shots).pathname });
+    assert(broken.length === 0, `broken invariants: ${broken.slice(0, 5).join('\n')}`);
+    assert(problems.length === 0, `console errors: ${problems.slice(0, 5).join('\n')}`);
+    await page.close();
+  }
+  assert(total >= FUZZ_ACTIONS, `${total} actions`);
+});
+
 // ---- classroom: compare, links, keyboard, accessibility, the offline file -------------------
 const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 /** Serious and critical accessibility violations on the page as it is now (axe-core, WCAG 2.1 AA rules). */

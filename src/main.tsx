@@ -8,6 +8,7 @@ import { applyLink, createSession, setupOf } from './app/session.ts';
 import { linkOf, parseLink } from './app/link.ts';
 import { startFrameLoop } from './app/frameLoop.ts';
 import { scriptedLog } from './app/determinism.ts';
+import { startFuzzing } from './ui/fuzzPage.ts';
 import { loadPreset, PRESET_NAMES } from './scenarios/index.ts';
 import { LESSON_IDS, loadLesson } from './scenarios/lessons.ts';
 
@@ -20,9 +21,11 @@ const session = createSession(store, makeStore);
 const lessons = LESSON_IDS.map((id) => ({ id, title: lessonById(id).title }));
 
 // A bare address opens paused on the default scenario; a link restores its setup.
+let fuzzSeed: number | null = null;
 if (location.search.length > 1) {
   const { setup, problems } = parseLink(location.search, { presetNames: PRESET_NAMES, lessonIds: LESSON_IDS });
   applyLink(session, setup, problems);
+  fuzzSeed = setup.fuzz ?? null;
 }
 
 // Keep the address bar equal to the setup on screen, so it can be bookmarked or copied too.
@@ -47,13 +50,14 @@ session.subscribe((s, prev) => {
 if (location.search.length > 1) showSetup();
 
 startFrameLoop([store]);
+const fuzzer = fuzzSeed === null ? null : startFuzzing(session, fuzzSeed);
 
 /**
  * For engineers and browser tests driving the page from the console: the session (compare,
  * presenter) and through it the running stores (`orderUp.session.getState().primary`), and
  * `scriptedLog(preset)`: the determinism check's scripted run on a fresh, unseen store.
  */
-(window as unknown as { orderUp: unknown }).orderUp = { session, scriptedLog: (preset: string) => scriptedLog(makeStore(), preset) };
+(window as unknown as { orderUp: unknown }).orderUp = { session, fuzzer, scriptedLog: (preset: string) => scriptedLog(makeStore(), preset) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

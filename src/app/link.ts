@@ -9,7 +9,8 @@ import { SPEEDS, type Speed } from './simStore.ts';
  * hour), `tables`, `waiters`, `runners`; `stations` as `kind:count` pairs joined by commas
  * (`grill:2,fryer:1`); `mode` (`sync` | `async`); `speed` (one of {@link SPEEDS}, `max` for
  * as fast as possible); flags `compare`, `presenter`, `paused` (present, or `=1`/`=true`;
- * `=0`/`=false` turns one off). A link plays on opening unless it says `paused`.
+ * `=0`/`=false` turns one off). A link plays on opening unless it says `paused`. `fuzz` (or
+ * `fuzz=SEED`) is for testing: the page presses random controls (never written by {@link linkOf}).
  */
 export interface LinkSetup {
   scenario: string | null;
@@ -23,6 +24,8 @@ export interface LinkSetup {
   compare: boolean;
   presenter: boolean;
   paused: boolean;
+  /** `fuzz` (optionally `=SEED`): press random controls many times a second (testing only). */
+  fuzz?: number | null;
 }
 
 /** Longest query string read, characters; the rest is ignored (a link is a few hundred). */
@@ -116,6 +119,10 @@ export function parseLink(search: string, known: { presetNames: readonly string[
       const speed = SPEEDS.find((s) => String(s) === value);
       if (speed !== undefined) setup.speed = speed;
       else problems.push(`${shown} (one of ${SPEEDS.join(', ')})`);
+    } else if (key === 'fuzz') {
+      if (value === '') setup.fuzz = 1;
+      else if (INTEGER.test(value)) setup.fuzz = Number(value);
+      else problems.push(`${shown} (a seed: whole number)`);
     } else if ((FLAGS as readonly string[]).includes(key)) {
       const flag = key as (typeof FLAGS)[number];
       if (value === '' || value === '1' || value === 'true' || value === 'on') setup[flag] = true;

@@ -69,6 +69,20 @@ describe('compare mode (session)', () => {
     expect(twin.getState().snapshot.time).toBe(0); // unlinked
   });
 
+  it('travelling back in time keeps both restaurants in step (found by the fuzzer)', () => {
+    const primary = make();
+    const session = createSession(primary, make);
+    session.getState().setCompare(true);
+    const twin = session.getState().twin!;
+    primary.getState().syncTo(3 * 3600, true);
+    primary.getState().command({ type: 'consumerDown', group: 'billing' });
+    primary.getState().syncTo(3.5 * 3600, true);
+    primary.getState().seek(3.2 * 3600);
+    expect(twin.getState().snapshot.time).toBe(primary.getState().snapshot.time);
+    // The twin replayed its own past, crash included.
+    expect(twin.getState().snapshot.consumers.groups.find((g) => g.group === 'billing')!.down).toBe(true);
+  });
+
   it('the speed ladder stops at its ends', () => {
     const primary = make();
     const session = createSession(primary, make);

@@ -47,9 +47,10 @@ const COMPARING = 'Comparing:';
 export function followInLockstep(leader: SimStore, twin: SimStore): () => void {
   const sync = (s: SimState, prev: SimState | null) => {
     const t = twin.getState();
-    if (prev === null || s.generation !== prev.generation) {
-      if (s.scenario !== t.scenario || s.snapshot.time < t.snapshot.time) t.restart(s.base, s.running, s.presetName, t.mode);
-    }
+    // A new restaurant (Reset, a scenario, a restart) rebuilds the twin from the same setup;
+    // travelling back in time (a seek keeps the scenario) makes the twin replay its own past.
+    if (prev === null || s.scenario !== prev.scenario) t.restart(s.base, s.running, s.presetName, t.mode);
+    else if (s.snapshot.time < t.snapshot.time) t.seek(s.snapshot.time);
     if (s.speed !== twin.getState().speed) twin.getState().setSpeed(s.speed);
     if (s.playing !== twin.getState().playing) twin.setState({ playing: s.playing });
     const statsChanged = prev === null || s.stats !== prev.stats;
