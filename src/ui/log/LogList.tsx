@@ -1,7 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useSim, useSimStore } from '../SimProvider.tsx';
-import { matches, NO_FILTER, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
+import { matches, MAX_LOG_ENTRIES, NO_FILTER, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
 import { clock } from '../../app/format.ts';
 
 const ROW_HEIGHT = 30;
@@ -113,9 +113,10 @@ export function LogList({ selected, onSelect }: { selected: string | null; onSel
         <label className="follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow newest
         </label>
-        <span className="log-count" aria-live="off">
+        <span className="log-count" aria-live="off" title={`The page keeps the newest ${MAX_LOG_ENTRIES.toLocaleString('en')} messages in memory; older ones are dropped.`}>
           {rows.length.toLocaleString('en')} of {log.entries.length.toLocaleString('en')}
           {log.dropped > 0 ? ` (oldest ${log.dropped.toLocaleString('en')} dropped)` : ''}
+          <span className="log-window"> · keeps the newest {MAX_LOG_ENTRIES.toLocaleString('en')}</span>
         </span>
       </div>
       <div className="log-head" aria-hidden="true">
