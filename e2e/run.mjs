@@ -561,7 +561,6 @@ await check('presenter mode: large type, editing panels hidden, play/step/speed/
   assert(await page.getByRole('radiogroup', { name: 'Mode' }).isVisible(), 'mode kept');
   assert(await page.getByRole('combobox', { name: 'Speed' }).isVisible(), 'speed kept');
   for (const hidden of ['Setup', 'Event log']) assert((await page.getByRole('button', { name: hidden, exact: true }).count()) === 0, `${hidden} hidden`);
-  assert((await page.getByRole('combobox', { name: 'Lesson' }).count()) === 0, 'lesson menu hidden');
   const size = await page.locator('.big-value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const bodySize = await page.locator('.app').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert(size >= 40 && bodySize >= 18, `big numbers ${size}px, text ${bodySize}px`);

@@ -35,7 +35,7 @@ const showSetup = () => {
   if (search === shown) return;
   shown = search;
   try {
-    history.replaceState(history.state, '', search);
+    history.replaceState(history.state, '', search + location.hash);
   } catch {
     // Some browsers refuse to change a file:// address; the Copy link button still works.
   }

@@ -22,6 +22,15 @@ describe('the difference strip', () => {
     expect(lines[2]).toMatch(/^p95 latency since opening: sync \d+\.\d min, async \d+\.\d min\.$/);
   });
 
+  it('names the leader first when sync is ahead', () => {
+    const primary = make();
+    const session = createSession(primary, make);
+    session.getState().setCompare(true);
+    const a = session.getState().twin!.getState().stats;
+    const ahead = { ...primary.getState().stats, summary: { ...primary.getState().stats.summary, served: a.summary.served + 1 } };
+    expect(differences(ahead, a)[0]).toBe(`Sync has served 1 more dish (${a.summary.served + 1} vs ${a.summary.served}).`);
+  });
+
   it('at opening both are equal', () => {
     const primary = make();
     const session = createSession(primary, make);

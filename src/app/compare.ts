@@ -15,7 +15,9 @@ export function differences(sync: LiveStats, async: LiveStats): string[] {
   if (servedGap === 0) out.push(`Both have served ${plural(sync.summary.served, 'dish', 'dishes')}.`);
   else
     out.push(
-      `${servedGap > 0 ? 'Async' : 'Sync'} has served ${plural(Math.abs(servedGap), 'more dish', 'more dishes')} (${async.summary.served} vs ${sync.summary.served}).`,
+      servedGap > 0
+        ? `Async has served ${plural(servedGap, 'more dish', 'more dishes')} (${async.summary.served} vs ${sync.summary.served}).`
+        : `Sync has served ${plural(-servedGap, 'more dish', 'more dishes')} (${sync.summary.served} vs ${async.summary.served}).`,
     );
   const sb = sync.rolling.utilisation.waiters.blocked;
   const ab = async.rolling.utilisation.waiters.blocked;

@@ -57,13 +57,34 @@ describe('shareable links', () => {
     }
   });
 
+  it('names inherited object keys as unknown instead of breaking (constructor, __proto__…)', () => {
+    for (const k of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const { setup, problems } = parseLink(`?seed=3&${k}=1&stations=${k}:2`, known);
+      expect(setup.params).toEqual({ seed: 3 });
+      expect(problems[0]).toBe(`${k}=1 (not a setting)`);
+      expect(Object.keys(setup.stations)).toEqual(/^[a-z][a-z0-9-]*$/.test(k) ? [k] : []); // kinds: lower case, from a letter
+    }
+  });
+
+  it('reads real settings however many unknown ones come first, and cuts a long link between settings', () => {
+    const junk = Array.from({ length: 45 }, (_, i) => `x${i}`).join('&');
+    const { setup, problems } = parseLink(`?${junk}&paused&compare`, known);
+    expect(setup.paused && setup.compare).toBe(true);
+    expect(problems.at(-1)).toBe('more unknown settings after the first 40');
+    const long = parseLink(`?q=${'x'.repeat(3995)}&seed=7`, known);
+    expect(long.problems.some((p) => p.startsWith('se '))).toBe(false);
+    expect(parseLink('?%00=%00', known).problems[0]).toBe('?=? (not a setting)');
+    expect(parseLink('?=', known).problems[0]).toBe('(empty name) (not a setting)');
+    expect(parseLink('?mode=async&compare', known).problems[0]).toBe('mode=async (compare mode shows both)');
+  });
+
   it('a lesson link ignores scenario settings', () => {
     const { setup, problems } = parseLink('?lesson=fan-out&tables=3&presenter', known);
     expect(setup.lesson).toBe('fan-out');
     expect(setup.params).toEqual({});
     expect(setup.presenter).toBe(true);
-    expect(problems[0]).toMatch(/restaurant settings given with a lesson/);
-    expect(linkNotice(problems, true)).toMatch(/so they were ignored: restaurant settings/);
+    expect(problems[0]).toBe('tables (a lesson sets its own restaurant)');
+    expect(linkNotice(problems, true)).toMatch(/so they were ignored: tables \(a lesson/);
   });
 
   it('a page opened from another page’s link has the same setup and, run as long, the same numbers', () => {

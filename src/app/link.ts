@@ -30,7 +30,7 @@ export interface LinkSetup {
 
 /** Longest query string read, characters; the rest is ignored (a link is a few hundred). */
 export const MAX_LINK_CHARS = 4000;
-/** Most settings read from one link. */
+/** Most unknown settings a notice names one by one; known ones are always read. */
 const MAX_KEYS = 40;
 
 const NUMERIC: Record<string, { key: keyof LinkSetup['params']; spec: ParamSpec }> = {
@@ -44,9 +44,11 @@ const FLAGS = ['compare', 'presenter', 'paused'] as const;
 const INTEGER = /^\d{1,10}$/;
 const DECIMAL = /^\d{1,4}(\.\d{1,3})?$/;
 
-/** A value as a notice may quote it: short, on one line. */
+/** A value as a notice may quote it: short, on one line, control characters shown as "?". */
 function quote(v: string): string {
-  const flat = v.replace(/\s+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  const flat = v.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
+  if (flat === '') return '(empty name)';
   return flat.length > 24 ? `${flat.slice(0, 24)}…` : flat;
 }
 
@@ -65,7 +67,9 @@ export function parseLink(search: string, known: { presetNames: readonly string[
   let text = search.startsWith('?') ? search.slice(1) : search;
   if (text.length > MAX_LINK_CHARS) {
     problems.push(`everything after the first ${MAX_LINK_CHARS} characters (the link is too long)`);
-    text = text.slice(0, MAX_LINK_CHARS);
+    // Cut between settings, never inside one.
+    const cut = text.lastIndexOf('&', MAX_LINK_CHARS);
+    text = text.slice(0, cut > 0 ? cut : MAX_LINK_CHARS);
   }
   let query: URLSearchParams;
   try {
@@ -74,12 +78,8 @@ export function parseLink(search: string, known: { presetNames: readonly string[
     return { setup, problems: ['the whole link (it could not be read)'] };
   }
   const seen = new Set<string>();
-  let count = 0;
+  let unknown = 0;
   for (const [rawKey, rawValue] of query) {
-    if (++count > MAX_KEYS) {
-      problems.push(`settings after the first ${MAX_KEYS}`);
-      break;
-    }
     const key = rawKey.trim();
     const value = rawValue.trim();
     const shown = value === '' ? quote(key) : `${quote(key)}=${quote(value)}`;
@@ -94,7 +94,7 @@ export function parseLink(search: string, known: { presetNames: readonly string[
     } else if (key === 'lesson') {
       if (known.lessonIds.includes(value)) setup.lesson = value;
       else problems.push(`${shown} (no such lesson)`);
-    } else if (key in NUMERIC) {
+    } else if (Object.hasOwn(NUMERIC, key)) {
       const { key: param, spec } = NUMERIC[key]!;
       const ok = spec.step >= 1 ? INTEGER.test(value) : DECIMAL.test(value);
       const n = ok ? Number(value) : Number.NaN;
@@ -102,16 +102,16 @@ export function parseLink(search: string, known: { presetNames: readonly string[
       else problems.push(`${shown} (${rangeText(spec)})`);
     } else if (key === 'stations') {
       const pairs = value.split(',').filter(Boolean);
-      const parsed: Record<string, number> = {};
+      const parsed: Record<string, number> = Object.create(null) as Record<string, number>;
       let bad = pairs.length === 0;
       for (const pair of pairs) {
         const m = /^([a-z][a-z0-9-]{0,23}):(\d{1,2})$/.exec(pair.trim());
         const n = m ? Number(m[2]) : Number.NaN;
-        if (!m || n < PARAM_SPECS.station.min || n > PARAM_SPECS.station.max || m[1]! in parsed) bad = true;
+        if (!m || n < PARAM_SPECS.station.min || n > PARAM_SPECS.station.max || Object.hasOwn(parsed, m[1]!)) bad = true;
         else parsed[m[1]!] = n;
       }
       if (bad) problems.push(`${shown} (kind:count pairs like grill:2, counts ${PARAM_SPECS.station.min}–${PARAM_SPECS.station.max})`);
-      else setup.stations = parsed;
+      else setup.stations = { ...parsed };
     } else if (key === 'mode') {
       if (value === 'sync' || value === 'async') setup.mode = value;
       else problems.push(`${shown} (sync or async)`);
@@ -128,12 +128,25 @@ export function parseLink(search: string, known: { presetNames: readonly string[
       if (value === '' || value === '1' || value === 'true' || value === 'on') setup[flag] = true;
       else if (value === '0' || value === 'false' || value === 'off') setup[flag] = false;
       else problems.push(`${shown} (a switch: bare, 1 or 0)`);
-    } else {
+    } else if (++unknown <= MAX_KEYS) {
       problems.push(`${shown} (not a setting)`);
+    } else if (unknown === MAX_KEYS + 1) {
+      problems.push(`more unknown settings after the first ${MAX_KEYS}`);
     }
   }
-  if (setup.lesson && (setup.scenario || Object.keys(setup.params).length > 0 || Object.keys(setup.stations).length > 0 || setup.mode || setup.compare)) {
-    problems.push('restaurant settings given with a lesson (scenario, seed, rate, tables, staff, stations, mode, compare: the lesson sets its own)');
+  if (setup.compare && setup.mode) {
+    problems.push(`mode=${setup.mode} (compare mode shows both)`);
+    setup.mode = null;
+  }
+  const given = [
+    ...(setup.scenario ? ['scenario'] : []),
+    ...Object.keys(setup.params).map((k) => (k === 'ratePerHour' ? 'rate' : k)),
+    ...(Object.keys(setup.stations).length > 0 ? ['stations'] : []),
+    ...(setup.mode ? ['mode'] : []),
+    ...(setup.compare ? ['compare'] : []),
+  ];
+  if (setup.lesson && given.length > 0) {
+    problems.push(`${given.join(', ')} (a lesson sets its own restaurant)`);
     setup.scenario = null;
     setup.params = {};
     setup.stations = {};

@@ -16,7 +16,7 @@ describe('narration for screen readers', () => {
       said.push(...narrator.observe(store.getState().snapshot, store.getState().stats).map((n) => n.text));
     }
     expect(said.some((s) => /^Waiter [1-3] is blocked at the pass waiting for an? [a-z]+( and an? [a-z]+|, an? [a-z]+ and \d+ more)? for table \d+\.$/.test(s))).toBe(true);
-    expect(said.some((s) => /^Waiter [1-3] waited \d+ (seconds|minutes) at the pass and is moving again\.$/.test(s))).toBe(true);
+    expect(said.some((s) => /^Waiter [1-3] waited \d+ (seconds|minutes) at the pass and is carrying the dishes\.$/.test(s))).toBe(true);
     expect(said.find((s) => s.startsWith('50 dishes served'))).toMatch(/^50 dishes served, \d+ an hour so far\.$/);
     // Nothing about blocking in async service.
     store.getState().setMode('async');

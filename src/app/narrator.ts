@@ -72,9 +72,11 @@ export function createNarrator(prefix = '') {
         const old = was.get(s.id);
         if (s.state === 'blockedAtPass' && old?.state !== 'blockedAtPass') {
           out.push(say(`${staffName(snapshot, s.id)} is blocked at the pass${waitingFor(snapshot, s)}.`, 2));
-        } else if (old?.state === 'blockedAtPass' && s.state !== 'blockedAtPass') {
-          const waited = snapshot.time - old.since;
-          if (waited >= 60) out.push(say(`${staffName(snapshot, s.id)} waited ${minutesText(waited)} at the pass and is moving again.`, 1));
+        } else if (old?.state === 'blockedAtPass' && s.state === 'carryingDish' && s.since >= old.since) {
+          // Blocked until the dishes came, i.e. until carrying began (only then is the wait known:
+          // between two looks a waiter may have been blocked and freed more than once).
+          const waited = s.since - old.since;
+          if (waited >= 60) out.push(say(`${staffName(snapshot, s.id)} waited ${minutesText(waited)} at the pass and is carrying the dishes.`, 1));
         }
       }
       if (walkedOut > prevWalkedOut) {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { SPEEDS, type SimState, type SimStore } from './simStore.ts';
+import { FRAME_BUDGET_MS, SPEEDS, type SimState, type SimStore } from './simStore.ts';
 import { linkNotice, type LinkSetup } from './link.ts';
 
 /**
@@ -91,21 +91,29 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
       if (!on) {
         unlink?.();
         unlink = null;
+        primary.setState({ frameBudgetMs: FRAME_BUDGET_MS });
         set({ compare: false, twin: null });
         primary.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(COMPARING)) }));
         return;
       }
       if (p.lesson) {
-        p.notice('info', 'Compare mode is for free play: end the lesson first (Lesson panel, “End lesson”).');
+        p.notice('info', 'Compare mode is for free play: choose “Free play” in the Lesson menu first.');
         return;
       }
+      // Both start again anyway: Setup changes waiting for Reset apply to both now.
+      const pending = p.pending;
       const twin = makeTwin();
-      twin.getState().restart(p.base, p.running, p.presetName, 'async');
+      twin.getState().restart(p.base, p.edited, p.presetName, 'async');
       twin.getState().setSpeed(p.speed);
-      p.restart(p.base, p.running, p.presetName, 'sync');
+      p.restart(p.base, p.edited, p.presetName, 'sync');
       unlink = followInLockstep(primary, twin);
+      // The twin does the primary's simulated span again each frame: half the budget each.
+      primary.setState({ frameBudgetMs: FRAME_BUDGET_MS / 2 });
       set({ compare: true, twin });
-      p.notice('info', `${COMPARING} both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right.`);
+      p.notice(
+        'info',
+        `${COMPARING} both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right${pending.length > 0 ? `, with your changes to ${pending.join(', ')}` : ''}.`,
+      );
     },
     setPresenter(on) {
       set({ presenter: on });
@@ -170,7 +178,7 @@ export function applyLink(session: SessionStore, setup: LinkSetup, problems: rea
     const { ratePerHour, ...resetParams } = setup.params;
     for (const [k, v] of Object.entries(resetParams)) p().setParam(k as keyof typeof resetParams, v);
     for (const [kind, n] of Object.entries(setup.stations)) {
-      if (kind in p().edited.stations) p().setParam('station', n, kind);
+      if (Object.hasOwn(p().edited.stations, kind)) p().setParam('station', n, kind);
       else all.push(`stations ${kind}:${n} (this kitchen has no ${kind} station)`);
     }
     if (ratePerHour !== undefined) {

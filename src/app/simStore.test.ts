@@ -31,6 +31,25 @@ describe('sim store', () => {
     expect(store.getState().snapshot.time).toBeGreaterThanOrEqual(60 * 5);
   });
 
+  it('a machine that cannot keep up runs slower within the frame budget and says so, never freezing', () => {
+    let wall = 0;
+    // Every look at the wall clock costs 5 ms: at 64× a frame cannot do its 384 simulated seconds.
+    const store = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', now: () => (wall += 5) });
+    store.getState().setSpeed(64);
+    store.getState().play();
+    store.getState().tick(0.1);
+    const t = store.getState().snapshot.time;
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThanOrEqual(90); // three 30-second slices, then the 12 ms budget is spent
+    for (let i = 0; i < 3; i++) store.getState().tick(0.1);
+    const shown = store.getState().effectiveSpeed!;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(64 * 0.9);
+    // With a fast clock it keeps up and the warning goes.
+    store.getState().pause();
+    expect(store.getState().effectiveSpeed).toBeNull();
+  });
+
   it('step advances exactly one simulation event and pauses', () => {
     const store = make();
     store.getState().play();

@@ -29,6 +29,14 @@ export const SIM_SECONDS_PER_WALL_SECOND = 60;
 export const MAX_FRAME_SECONDS = 0.1;
 /** Wall-clock budget per frame at "as fast as possible", milliseconds. */
 export const MAX_SPEED_BUDGET_MS = 12;
+/**
+ * Wall-clock budget for the simulation's share of a frame at a set speed, milliseconds. When a
+ * frame's simulated span takes longer, the rest is dropped: the clock falls behind the speed
+ * asked for (and the page says so) rather than the page freezing.
+ */
+export const FRAME_BUDGET_MS = 12;
+/** Simulated seconds advanced between two looks at the frame budget. */
+const SLICE_SECONDS = 30;
 /** Trailing window of the live throughput and utilisation figures, simulated seconds. */
 export const ROLLING_WINDOW_SECONDS = 900;
 /** How often the figures and charts refresh, wall-clock seconds (a few hertz is plenty to read). */
@@ -92,6 +100,14 @@ export interface SimState {
   speed: Speed;
   /** The service's end (scenario duration) has been reached. */
   finished: boolean;
+  /**
+   * When the machine cannot keep up with the set speed within {@link FRAME_BUDGET_MS}: the
+   * simulated minutes per wall second achieved over the last figures refresh; null while it
+   * keeps up (within 10%), when paused, or at "as fast as possible".
+   */
+  effectiveSpeed: number | null;
+  /** Milliseconds of each frame the simulation may use (compare mode halves it: two restaurants run). */
+  frameBudgetMs: number;
   /** Sampled once per frame. */
   snapshot: RestaurantSnapshot;
   stats: LiveStats;
@@ -204,6 +220,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
   let unsubscribe: () => void = () => {};
   const recent: RecentMessage[] = [];
   let sinceStats = 0;
+  /** Simulated seconds advanced by frames since the last figures refresh. */
+  let simSinceStats = 0;
   let nextNotice = 1;
   let stationOfDish = new Map<string, string>();
   let liveLog = new EventLog();
@@ -413,6 +431,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       playing: false,
       speed: 1,
       finished: false,
+      effectiveSpeed: null,
+      frameBudgetMs: FRAME_BUDGET_MS,
       snapshot: r.snapshot(),
       stats: statsOf(r),
       notices: [],
@@ -432,7 +452,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set({ playing: true });
       },
       pause() {
-        set({ playing: false });
+        set({ playing: false, effectiveSpeed: null });
         // The figures refresh a few times a second while playing: bring them to this moment.
         refresh(true);
       },
@@ -442,12 +462,14 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       },
       step() {
         set({ playing: false });
-        if (get().finished) return;
+        const over = () => notify('info', `The service is over after ${Math.round(r.scenario.durationSeconds / 60)} simulated minutes. Reset to run it again.`);
+        if (get().finished) return over();
         guarded(() => {
           if (nextInput < inputs.length && inputs[nextInput]!.t <= r.now) advanceTo(r.now);
           const t = r.step();
           if (t === null || t >= r.scenario.durationSeconds) set({ finished: t !== null });
         });
+        if (get().finished) over();
         refresh(true);
       },
       reset() {
@@ -487,7 +509,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         const spec: ParamSpec = PARAM_SPECS[key];
         const label = key === 'station' ? `${title(kind ?? '?')} stations` : spec.label;
         const current = key === 'station' ? (st.edited.stations[kind ?? ''] ?? 1) : (st.edited[key] as number);
-        if (key === 'station' && (kind === undefined || !(kind in st.edited.stations))) {
+        if (key === 'station' && (kind === undefined || !Object.hasOwn(st.edited.stations, kind))) {
           notify('warning', `There is no ${String(kind)} station in this kitchen.`);
           return;
         }
@@ -517,14 +539,27 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         sinceStats += dt;
         const end = r.scenario.durationSeconds;
         const limit = Math.min(end, st.pauseAt ?? Infinity);
+        const before = r.now;
         guarded(() => {
+          const start = wallNow();
           if (st.speed === 'max') {
-            const start = wallNow();
             while (r.now < limit && wallNow() - start < MAX_SPEED_BUDGET_MS) advanceTo(Math.min(limit, r.now + 60));
           } else {
-            advanceTo(Math.min(limit, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed));
+            const target = Math.min(limit, r.now + dt * SIM_SECONDS_PER_WALL_SECOND * st.speed);
+            // In slices, within the frame budget: a machine that cannot keep up runs slower, never freezes.
+            while (r.now < target) {
+              advanceTo(Math.min(target, r.now + SLICE_SECONDS));
+              if (wallNow() - start > st.frameBudgetMs) break;
+            }
           }
         });
+        simSinceStats += r.now - before;
+        if (sinceStats >= STATS_EVERY_SECONDS && st.speed !== 'max' && r.now < limit) {
+          const achieved = simSinceStats / sinceStats / SIM_SECONDS_PER_WALL_SECOND;
+          const shown = achieved < st.speed * 0.9 ? Math.round(achieved * 10) / 10 : null;
+          if (shown !== st.effectiveSpeed) set({ effectiveSpeed: shown });
+        }
+        if (sinceStats >= STATS_EVERY_SECONDS) simSinceStats = 0;
         if (st.pauseAt !== null && r.now >= st.pauseAt && r.now < end) set({ playing: false, pauseAt: null });
         if (r.now >= end) {
           set({ finished: true, playing: false });

@@ -74,7 +74,7 @@ export function App({ presetNames, lessons = [] }: AppProps) {
             <Floor />
             {/* Focusable: it scrolls, and keyboard users must be able to scroll it. */}
             <aside className="side" tabIndex={0} aria-label="Metrics and lessons">
-              {lessons.length > 0 && !presenter && <LessonMenu lessons={lessons} />}
+              {lessons.length > 0 && <LessonMenu lessons={lessons} />}
               {lesson && <LessonPanel key={lesson.id} lesson={lesson} />}
               {!presenter && <Setup open={setupOpen} />}
               <MetricsPanel />

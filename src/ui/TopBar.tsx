@@ -29,6 +29,7 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
   const speed = useSim((s) => s.speed);
   const duration = useSim((s) => s.scenario.durationSeconds);
   const pendingCount = useSim((s) => s.pending.length);
+  const effective = useSim((s) => s.effectiveSpeed);
   const time = useSimTime();
   const clockText = useDerived(time, (t) => clock(t));
   const act = store.getState();
@@ -103,6 +104,12 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
       <div className="clock" aria-label="Simulated time">
         <motion.span className="clock-now">{clockText}</motion.span>
         <span className="clock-of wide-only"> / {clock(duration)}</span>
+        {effective !== null && (
+          <span className="behind" role="status" title="This machine cannot keep up with the speed you chose: the simulation runs slower, every event still in order.">
+            {' '}
+            at {effective}×
+          </span>
+        )}
       </div>
       <div className="views">
         <button

@@ -14,9 +14,9 @@ export function ExportButtons({ scope }: { scope: string }) {
   const compare = useSession((s) => s.compare);
   const [busy, setBusy] = useState(false);
   const self = useRef<HTMLDivElement>(null);
-  const stem = () => {
+  const stem = (time = session.getState().primary.getState().snapshot.time) => {
     const p = session.getState().primary.getState();
-    const [h, m, sec] = clock(p.snapshot.time).split(':');
+    const [h, m, sec] = clock(time).split(':');
     return `order-up-${p.presetName}-seed${p.running.seed}-at-${h}h${m}m${sec}s${compare ? '-compare' : ''}`;
   };
   const saveCsv = () => {
@@ -30,11 +30,13 @@ export function ExportButtons({ scope }: { scope: string }) {
     if (!root) return;
     setBusy(true);
     const p = session.getState().primary.getState();
-    const caption = `Order Up · ${p.presetName} · seed ${p.running.seed} · ${clock(p.snapshot.time)} simulated${compare ? ' · synchronous (dashed grey) vs asynchronous (green)' : ''}`;
+    // The charts show the figures' last refresh: name the file and caption by that moment.
+    const time = p.stats.time;
+    const caption = `Order Up · ${p.presetName} · seed ${p.running.seed} · ${clock(time)} simulated${compare ? ' · synchronous (dashed grey) vs asynchronous (green)' : ''}`;
     const shading = compare ? '' : '\nBackground: grey while synchronous, green while asynchronous. x: simulated hours.';
     const blob = await chartsPng(root, caption + shading);
     setBusy(false);
-    if (blob) download(`${stem()}.png`, blob);
+    if (blob) download(`${stem(time)}.png`, blob);
     else p.notice('warning', 'The charts are not drawn yet; try again in a moment.');
   };
   return (
