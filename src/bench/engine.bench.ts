@@ -9,9 +9,8 @@
  */
 import { createRestaurant, type Scenario } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/index.ts';
-import { testScenario } from '../test/scenarios.ts';
+import { mm1Scenario } from './mm1.ts';
 
-const zero = { dist: 'fixed', value: 0 } as const;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function time(s: Scenario) {
@@ -42,17 +41,5 @@ console.log(`Order Up engine benchmark — node ${process.version}, median of 3 
 for (const mode of ['sync', 'async'] as const) {
   measure(`friday-rush ${mode}, 240 h`, { ...loadPreset('friday-rush'), mode, durationSeconds: 240 * 3600 });
 }
-const mm1 = testScenario({
-  seed: 2026,
-  mode: 'async',
-  durationSeconds: (200_000 / 0.5) * 60,
-  warmupSeconds: 0,
-  sampleIntervalSeconds: 3600,
-  arrivals: { kind: 'poisson', ratePerHour: 30 },
-  tables: 1000,
-  staff: { waiters: 1, runners: 1 },
-  kitchen: { stations: [{ kind: 'k', count: 1 }] },
-  menu: [{ dish: 'dish', station: 'k', share: 1, cookSeconds: { dist: 'exponential', mean: 60 } }],
-  timings: { takeOrderSeconds: zero, walkSeconds: zero, eatSeconds: zero },
-});
+const mm1 = mm1Scenario(200_000);
 measure('M/M/1, 200,000 dishes', mm1);
