@@ -3,8 +3,9 @@ import { differences } from './compare.ts';
 import { createSimStore } from './simStore.ts';
 import { createSession } from './session.ts';
 import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
+import { frozenWall } from '../test/clock.ts';
 
-const make = () => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush' });
+const make = () => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', now: frozenWall });
 
 describe('the difference strip', () => {
   it('says in words what differs, from the figures both restaurants show', () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createSimStore } from './simStore.ts';
 import { createSession } from './session.ts';
 import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
+import { frozenWall } from '../test/clock.ts';
 
-const make = () => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush' });
+const make = () => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', now: frozenWall });
 
 describe('compare mode (session)', () => {
   it('runs a synchronous and an asynchronous restaurant in lockstep on the same customers', () => {

@@ -166,7 +166,7 @@ export function setupOf(session: SessionStore): LinkSetup {
 /**
  * Apply a link's setup (from {@link parseLink}) to a freshly opened page: lesson or scenario,
  * parameters (then one Reset so they all take effect), mode, speed, compare, presenter, and
- * play unless it says paused. `problems` and settings the scenario cannot take (an unknown
+ * play unless it says paused or opens a lesson (which waits for the learner's prediction). `problems` and settings the scenario cannot take (an unknown
  * station kind) become one notice; nothing here throws.
  */
 export function applyLink(session: SessionStore, setup: LinkSetup, problems: readonly string[]): void {
@@ -197,5 +197,6 @@ export function applyLink(session: SessionStore, setup: LinkSetup, problems: rea
   }
   if (setup.presenter) session.getState().setPresenter(true);
   if (all.length > 0) p().notice('warning', linkNotice(all, setup.lesson !== null));
-  if (!setup.paused) p().play();
+  // A lesson waits for the learner's prediction and its tour; anything else plays unless paused.
+  if (!setup.paused && !setup.lesson) p().play();
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSimStore, MAX_FRAME_SECONDS } from './simStore.ts';
 import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
+import { frozenWall } from '../test/clock.ts';
 
-const make = (preset = 'friday-rush') => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: preset });
+const make = (preset = 'friday-rush') => createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: preset, now: frozenWall });
 
 describe('sim store', () => {
   it('maps wall time to simulated time: 1× is one simulated minute per second, frames clamped', () => {

@@ -5,6 +5,7 @@ import { LESSON_IDS, loadLesson, parseLesson, LessonError } from './lessons.ts';
 import { createSimStore } from '../app/simStore.ts';
 import { askTable, entryOfEnvelope, type LogEntry } from '../app/eventLog.ts';
 import { lintMessages } from '../app/linter.ts';
+import { frozenWall } from '../test/clock.ts';
 
 const lesson = (id: string) => loadLesson(id, loadPreset);
 
@@ -70,7 +71,7 @@ describe('the lessons’ claims hold in the engine', () => {
   });
 
   it('event sourcing: a replay to any moment equals the run that got there, and the log answers for a table', () => {
-    const a = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: lesson });
+    const a = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', loadLesson: lesson, now: frozenWall });
     const st = () => a.getState();
     st().startLessonById('event-sourcing');
     st().setSpeed(16);
