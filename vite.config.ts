@@ -5,5 +5,6 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: './',
   plugins: [react()],
-  build: { target: 'es2022' },
+  // The bundle's budget is its gzipped size (scripts/size.mjs), not Vite's 500 kB minified warning.
+  build: { target: 'es2022', chunkSizeWarningLimit: 1000 },
 });

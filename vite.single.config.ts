@@ -18,5 +18,5 @@ const inlineFavicon: Plugin = {
 export default defineConfig({
   base: './',
   plugins: [react(), inlineFavicon, viteSingleFile({ outputFileName: 'order-up.html' })],
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: false, copyPublicDir: false },
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: false, copyPublicDir: false, chunkSizeWarningLimit: 1000 },
 });
