@@ -632,6 +632,14 @@ export class Bus {
     }
   }
 
+  private readonly schemas = new Map<string, string>();
+  /** The default data schema of a type, `orderup:<type>/v1` (built once per type). */
+  private schemaOf(type: string): string {
+    let v = this.schemas.get(type);
+    if (v === undefined) this.schemas.set(type, (v = `orderup:${type}/v1`));
+    return v;
+  }
+
   private append<T>(kind: MessageKind, topic: string, type: string, data: T, meta: MessageMeta): Envelope<T> {
     let t = this.topics.get(topic);
     if (!t) {
@@ -647,7 +655,7 @@ export class Bus {
       time: this.now(),
       subject: meta.subject,
       datacontenttype: 'application/json',
-      dataschema: meta.dataschema ?? `orderup:${type}/v1`,
+      dataschema: meta.dataschema ?? this.schemaOf(type),
       correlationid: meta.correlationid,
       causationid: meta.causationid ?? null,
       data,

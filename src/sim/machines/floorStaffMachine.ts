@@ -249,6 +249,9 @@ export function legSecondsOf(state: string, legs: Legs): number {
   return leg ? legs[leg] : 0;
 }
 
+/** The one `DONE` event, shared (events are never mutated). */
+const DONE = { type: 'DONE' } as const;
+
 /**
  * Time a floor staff member's stages on `scheduler`: on entering a timed state (see
  * {@link LEG_OF_STATE}) it schedules `DONE` after that leg's seconds. The scheduler times the
@@ -267,7 +270,7 @@ export function timeFloorStaff(
   let stage: string | null = null;
   const done = () => {
     timer = null;
-    actor.send({ type: 'DONE' });
+    actor.send(DONE);
   };
   const sub = actor.subscribe((snap) => {
     const state = snap.value as string;

@@ -119,6 +119,9 @@ export function stationActivity(state: string): 'working' | 'blocked' | 'idle' {
   return state === 'cooking' || state === 'plating' ? 'working' : 'idle';
 }
 
+/** The one `DONE` event, shared (events are never mutated). */
+const DONE = { type: 'DONE' } as const;
+
 /**
  * Time a station's stages on `scheduler`: on entering `cooking` (for `cookSeconds`) or
  * `plating` (for `plateSeconds`) it schedules `DONE`; leaving the stage early (a fault)
@@ -136,7 +139,7 @@ export function timeStation(
   let stage: string | null = null;
   const done = () => {
     timer = null;
-    actor.send({ type: 'DONE' });
+    actor.send(DONE);
   };
   const sub = actor.subscribe((snap) => {
     const state = snap.value as string;

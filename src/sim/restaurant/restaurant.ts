@@ -28,6 +28,8 @@ export * from './types.ts';
 
 interface Party {
   id: number;
+  /** `order-<id>`: the correlation id of every message about its order (built once). */
+  correlationid: string;
   state: PartyState;
   arrivedAt: number;
   table: number | null;
@@ -46,6 +48,8 @@ interface Party {
 
 interface Ticket {
   id: number;
+  /** `dish-<id>`: the subject of every message about it (built once). */
+  subject: string;
   party: Party;
   dish: string;
   station: string;
@@ -389,11 +393,12 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         if (pendingDeliveries.length > 0 && canDeliver(m)) {
           const t = pendingDeliveries.shift()!;
           m.busy = true;
-          const legs = { ...NO_LEGS, toPass: drawWalk(), carry: drawWalk() };
+          const toPass = drawWalk();
+          const carry = drawWalk();
           // A job with no duration leaves the actor where it was (idle): do its steps here, in
           // the order the machine would announce them, and spare an actor transition.
-          if (legs.toPass === 0 && legs.carry === 0) instantDelivery(m, t);
-          else m.actor.send({ type: 'DELIVER', ticketId: t.id, legs });
+          if (toPass === 0 && carry === 0) instantDelivery(m, t);
+          else m.actor.send({ type: 'DELIVER', ticketId: t.id, legs: { ...NO_LEGS, toPass, carry } });
         } else if (awaitingWaiter.length > 0 && canTakeOrders(m)) {
           const p = awaitingWaiter.shift()!;
           p.staffId = m.id;
@@ -402,9 +407,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           // pass) although the kitchen talks in messages.
           p.waitsForEvent = mode === 'async' && syncOverAsync;
           const waiterProtocol: Mode = p.waitsForEvent ? 'sync' : mode;
-          const legs = { ...NO_LEGS, toTable: drawWalk(), take: p.takeSeconds, next: waiterProtocol === 'sync' ? drawWalk() : drawSubmit() };
-          if (waiterProtocol === 'async' && legs.toTable === 0 && legs.take === 0 && legs.next === 0) instantOrder(m, p);
-          else m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: waiterProtocol, legs });
+          const toTable = drawWalk();
+          const next = waiterProtocol === 'sync' ? drawWalk() : drawSubmit();
+          if (waiterProtocol === 'async' && toTable === 0 && p.takeSeconds === 0 && next === 0) instantOrder(m, p);
+          else m.actor.send({ type: 'TAKE_ORDER', partyId: p.id, protocol: waiterProtocol, legs: { ...NO_LEGS, toTable, take: p.takeSeconds, next } });
         }
       }
     } while (dispatchAgain);
@@ -436,12 +442,22 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   let syncOverAsync = false;
   /** The shape of DishReady the kitchen publishes: v1, v1 with an optional field added, or v2. */
   let contract: 'v1' | 'v1-extra' | 'v2' = 'v1';
+  // Message sources, built once per staff member or station kind (not once per message).
+  const sources = new Map<string, string>();
+  const source = (prefix: string, name: string) => {
+    const key = `${prefix}${name}`;
+    let v = sources.get(key);
+    if (v === undefined) sources.set(key, (v = key));
+    return v;
+  };
+  const floorSource = (staffId: string) => source('/floor/', staffId);
+  const kitchenSource = (station: string) => source('/kitchen/', station);
   const placeOrder = (t: Ticket, causationid: string | null) => {
     const p = t.party;
     const { message, reply } = bus.send('kitchen', 'PlaceOrder', { ticketId: t.id, dish: t.dish, table: p.table, protocol: t.protocol }, {
-      source: `/floor/${p.staffId}`,
-      subject: `dish-${t.id}`,
-      correlationid: `order-${p.id}`,
+      source: floorSource(p.staffId!),
+      subject: t.subject,
+      correlationid: p.correlationid,
       causationid,
     });
     if (reply.accepted) return;
@@ -485,9 +501,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           : { ticketId: t.id, dish: t.dish, table: p.table };
     const msg = bus.publish('pass', 'DishReady', data, {
       dataschema: `orderup:DishReady/${contract === 'v2' ? 'v2' : 'v1'}`,
-      source: `/kitchen/${t.station}`,
-      subject: `dish-${t.id}`,
-      correlationid: `order-${p.id}`,
+      source: kitchenSource(t.station),
+      subject: t.subject,
+      correlationid: p.correlationid,
       causationid: t.lastMessageId,
     });
     t.lastMessageId = msg.id;
@@ -500,9 +516,9 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     metrics.onServed(now, t.dish, now - t.orderedAt);
     const p = t.party;
     const msg = bus.publish('orders', 'DishDelivered', { ticketId: t.id, dish: t.dish, table: p.table, by: staffId }, {
-      source: `/floor/${staffId}`,
-      subject: `dish-${t.id}`,
-      correlationid: `order-${p.id}`,
+      source: floorSource(staffId),
+      subject: t.subject,
+      correlationid: p.correlationid,
       causationid: t.lastMessageId,
     });
     t.lastMessageId = msg.id;
@@ -567,8 +583,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     });
     if (chosen && chosen.length === 0) throw new Error('a party orders at least one dish');
     const n = chosen ? chosen.length : Math.min(MAX_DISHES_PER_PARTY, Math.max(1, Math.round(drawDishCount())));
+    const partyId = nextPartyId++;
     const p: Party = {
-      id: nextPartyId++,
+      id: partyId,
+      correlationid: `order-${partyId}`,
       state: 'waitingForTable',
       arrivedAt: now,
       table: null,
@@ -585,8 +603,10 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     };
     for (let i = 0; i < n; i++) {
       const m = chosen ? chosen[i]! : pickDish();
+      const ticketId = nextTicketId++;
       const t: Ticket = {
-        id: nextTicketId++,
+        id: ticketId,
+        subject: `dish-${ticketId}`,
         party: p,
         dish: m.dish,
         station: m.station,
