@@ -383,6 +383,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       if (withStats) {
         patch.stats = statsOf(r);
         sinceStats = 0;
+        simSinceStats = 0;
         const logged = liveLog.entries.length + liveLog.dropped;
         if (logged !== loggedAtLastRefresh) {
           loggedAtLastRefresh = logged;
@@ -559,7 +560,6 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
           const shown = achieved < st.speed * 0.9 ? Math.round(achieved * 10) / 10 : null;
           if (shown !== st.effectiveSpeed) set({ effectiveSpeed: shown });
         }
-        if (sinceStats >= STATS_EVERY_SECONDS) simSinceStats = 0;
         if (st.pauseAt !== null && r.now >= st.pauseAt && r.now < end) set({ playing: false, pauseAt: null });
         if (r.now >= end) {
           set({ finished: true, playing: false });

@@ -1,5 +1,6 @@
 import { setup, assign, emit, assertEvent, type Actor } from 'xstate';
-import type { Scheduler, Timer } from '../kernel/scheduler.ts';
+import type { Scheduler } from '../kernel/scheduler.ts';
+import { timeStages } from '../kernel/stages.ts';
 import type { Mode } from '../scenario.ts';
 
 /**
@@ -249,45 +250,18 @@ export function legSecondsOf(state: string, legs: Legs): number {
   return leg ? legs[leg] : 0;
 }
 
-/** The one `DONE` event, shared (events are never mutated). */
-const DONE = { type: 'DONE' } as const;
-
 /**
- * Time a floor staff member's stages on `scheduler`: on entering a timed state (see
- * {@link LEG_OF_STATE}) it schedules `DONE` after that leg's seconds. The scheduler times the
- * stages rather than XState `after`s: a plain event costs a third of a delayed one.
- * A leg the scheduler refuses goes to `onError` (default: thrown). Returns the function that
- * stops timing.
+ * Time a floor staff member's stages on `scheduler`: `DONE` after the leg of each timed state
+ * (see {@link LEG_OF_STATE} and {@link timeStages}). Returns the function that stops timing.
  */
-export function timeFloorStaff(
-  actor: Actor<typeof floorStaffMachine>,
-  scheduler: Scheduler,
-  onError: (e: unknown) => void = (e) => {
-    throw e;
-  },
-): () => void {
-  let timer: Timer | null = null;
-  let stage: string | null = null;
-  const done = () => {
-    timer = null;
-    actor.send(DONE);
-  };
-  const sub = actor.subscribe((snap) => {
-    const state = snap.value as string;
-    if (state === stage) return;
-    if (timer) scheduler.cancel(timer);
-    timer = null;
-    stage = state;
-    try {
+export function timeFloorStaff(actor: Actor<typeof floorStaffMachine>, scheduler: Scheduler, onError?: (e: unknown) => void): () => void {
+  return timeStages(
+    actor,
+    scheduler,
+    (state, c: FloorStaffContext) => {
       const leg = LEG_OF_STATE[state as StaffState];
-      if (leg) timer = scheduler.schedule(snap.context.legs[leg], done);
-    } catch (e) {
-      // A duration the scheduler refuses (not finite): the caller decides how loudly to fail.
-      onError(e);
-    }
-  });
-  return () => {
-    sub.unsubscribe();
-    if (timer) scheduler.cancel(timer);
-  };
+      return leg ? c.legs[leg] : null;
+    },
+    onError,
+  );
 }

@@ -1,5 +1,6 @@
 import { setup, assign, emit, assertEvent, type Actor } from 'xstate';
-import type { Scheduler, Timer } from '../kernel/scheduler.ts';
+import type { Scheduler } from '../kernel/scheduler.ts';
+import { timeStages } from '../kernel/stages.ts';
 
 /**
  * A kitchen station (one cook at one grill, stove, cold counter...). It cooks one ticket at
@@ -119,43 +120,15 @@ export function stationActivity(state: string): 'working' | 'blocked' | 'idle' {
   return state === 'cooking' || state === 'plating' ? 'working' : 'idle';
 }
 
-/** The one `DONE` event, shared (events are never mutated). */
-const DONE = { type: 'DONE' } as const;
-
 /**
- * Time a station's stages on `scheduler`: on entering `cooking` (for `cookSeconds`) or
- * `plating` (for `plateSeconds`) it schedules `DONE`; leaving the stage early (a fault)
- * cancels it. A duration the scheduler refuses goes to `onError` (default: thrown).
- * Returns the function that stops timing.
+ * Time a station's stages on `scheduler`: `DONE` after `cookSeconds` in `cooking` and after
+ * `plateSeconds` in `plating` (see {@link timeStages}). Returns the function that stops timing.
  */
-export function timeStation(
-  actor: Actor<typeof stationMachine>,
-  scheduler: Scheduler,
-  onError: (e: unknown) => void = (e) => {
-    throw e;
-  },
-): () => void {
-  let timer: Timer | null = null;
-  let stage: string | null = null;
-  const done = () => {
-    timer = null;
-    actor.send(DONE);
-  };
-  const sub = actor.subscribe((snap) => {
-    const state = snap.value as string;
-    if (state === stage) return;
-    if (timer) scheduler.cancel(timer);
-    timer = null;
-    stage = state;
-    try {
-      if (state === 'cooking') timer = scheduler.schedule(snap.context.cookSeconds, done);
-      else if (state === 'plating') timer = scheduler.schedule(snap.context.plateSeconds, done);
-    } catch (e) {
-      onError(e);
-    }
-  });
-  return () => {
-    sub.unsubscribe();
-    if (timer) scheduler.cancel(timer);
-  };
+export function timeStation(actor: Actor<typeof stationMachine>, scheduler: Scheduler, onError?: (e: unknown) => void): () => void {
+  return timeStages(
+    actor,
+    scheduler,
+    (state, c: StationContext) => (state === 'cooking' ? c.cookSeconds : state === 'plating' ? c.plateSeconds : null),
+    onError,
+  );
 }

@@ -6,7 +6,7 @@ import type { SimState, SimStore } from '../../app/simStore.ts';
 import { Floor } from '../floor/Floor.tsx';
 import { TimeChart, type Line } from '../metrics/TimeChart.tsx';
 import { ExportButtons } from '../metrics/ExportButtons.tsx';
-import { SimProvider, useSim } from '../SimProvider.tsx';
+import { SimProvider, useSim, useSimStore } from '../SimProvider.tsx';
 
 /** Line styles of the two restaurants: colour and dash, so they differ without colour too. */
 const SYNC_LINE: { stroke: string; dash?: number[] } = { stroke: '#4A5563', dash: [9, 5] };
@@ -80,7 +80,11 @@ function Side({ name }: { name: 'Synchronous' | 'Asynchronous' }) {
 }
 
 /** The difference strip and the overlaid charts (inside the synchronous store's provider). */
+/** The latest rolling p95 latency of a restaurant's series, minutes (as the chart's last point). */
+const lastP95 = (store: SimStore) => ((store.getState().restaurant().series.latencyP95.at(-1) ?? 0) / 60).toFixed(1);
+
 function Shared({ twin }: { twin: SimStore }) {
+  const primaryStore = useSimStore();
   const sync = useSim((s) => s.stats);
   const asyncStats = useStore(twin, (s) => s.stats);
   const lines = useMemo(() => {
@@ -119,7 +123,7 @@ function Shared({ twin }: { twin: SimStore }) {
           height={104}
           shading={false}
           watch={twin}
-          summary={`since opening: sync ${(sync.summary.latencySeconds.p95 / 60).toFixed(1)} min, async ${(asyncStats.summary.latencySeconds.p95 / 60).toFixed(1)} min`}
+          summary={`over the last 15 minutes: sync ${lastP95(primaryStore)} min, async ${lastP95(twin)} min`}
         />
         <TimeChart
           label="Rolling waiters blocked (%)"

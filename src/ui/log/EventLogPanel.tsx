@@ -4,19 +4,8 @@ import { LogList } from './LogList.tsx';
 import { MessageDetail } from './MessageDetail.tsx';
 import { Consumers } from './Consumers.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
+import { download } from '../download.ts';
 import { CLOUDEVENTS_BATCH_TYPE, MAX_BATCH_BYTES } from '../../scenarios/cloudevents.ts';
-
-/** Offer `text` as a file download (no server involved). */
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The event log panel: every message as it happens (or an imported batch), the selected
@@ -55,10 +44,10 @@ export function EventLogPanel() {
             <span className="muted">live</span>
           )}
           <span className="spacer" />
-          <button type="button" onClick={() => download('order-up-log.json', CLOUDEVENTS_BATCH_TYPE, store.getState().exportLog())}>
+          <button type="button" onClick={() => download('order-up-log.json', new Blob([store.getState().exportLog()], { type: CLOUDEVENTS_BATCH_TYPE }))}>
             Export log
           </button>
-          <button type="button" onClick={() => download('order-up-series.csv', 'text/csv', store.getState().exportCsv())}>
+          <button type="button" onClick={() => download('order-up-series.csv', new Blob([store.getState().exportCsv()], { type: 'text/csv' }))}>
             Export series CSV
           </button>
           <button type="button" onClick={() => file.current?.click()}>

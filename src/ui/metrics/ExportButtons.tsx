@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { clock } from '../../app/format.ts';
 import { seriesCsv } from '../../scenarios/csv.ts';
 import { useSession, useSessionStore } from '../SessionProvider.tsx';
-import { chartsPng, download } from './exportCharts.ts';
+import { chartsPng } from './exportCharts.ts';
+import { download } from '../download.ts';
 
 /**
  * "Save charts (PNG)" and "Save metrics (CSV)" for the charts inside the element that holds

@@ -1,15 +1,3 @@
-/** Save a file the user asked for (a download; nothing leaves the machine). */
-export function download(name: string, data: Blob): void {
-  const url = URL.createObjectURL(data);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /**
  * The charts inside `root` as one PNG: each chart's title and its key above its plot, stacked,
  * on white, with `caption` (scenario, seed, time; lines split on "\n") at the foot. Resolves to null when there is
