@@ -262,6 +262,6 @@ export function timeFloorStaff(actor: Actor<typeof floorStaffMachine>, scheduler
       const leg = LEG_OF_STATE[state as StaffState];
       return leg ? c.legs[leg] : null;
     },
-    onError,
+    { onError },
   );
 }

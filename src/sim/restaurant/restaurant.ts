@@ -3,7 +3,7 @@ import { Scheduler, type Timer } from '../kernel/scheduler.ts';
 import { createStreams } from '../kernel/rng.ts';
 import { sampler, type Distribution, type Sampler } from '../kernel/distributions.ts';
 import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, timeFloorStaff, type StaffRole } from '../machines/floorStaffMachine.ts';
-import { stationMachine, stationActivity, timeStation } from '../machines/stationMachine.ts';
+import { stationMachine, stationActivity, timeStation, type StationJob } from '../machines/stationMachine.ts';
 import { Bus, DEAD_LETTER_TOPIC, type ConsumerGroup, type DeadLetter, type Envelope } from '../bus/bus.ts';
 import { createSubscriberState, dishCode, SUBSCRIBER_DEFAULTS, subscriberHandler, type SubscriberKind } from '../bus/subscribers.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
@@ -85,6 +85,8 @@ interface Station {
   activity: Activity;
   state: string;
   since: number;
+  /** The ticket the station's actor last took (it keeps it while idle). */
+  ticketId: number | null;
 }
 
 /**
@@ -267,11 +269,30 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         clock: scheduler.clock,
         input: { id, kind },
       });
-      const st: Station = { id, kind, actor, busy: false, downFor: new Set(), activity: 'idle', state: 'idle', since: 0 };
+      const st: Station = { id, kind, actor, busy: false, downFor: new Set(), activity: 'idle', state: 'idle', since: 0, ticketId: null };
       metrics.onStaffAdded(0, 'cooks');
-      actor.subscribe({ next: (snap) => track(st, snap.value as string, 'cooks', stationActivity), error: fail });
-      timeStation(actor, scheduler, fail);
-      actor.on('cookingStarted', (e) => setTicketState(tickets.get(e.ticketId)!, 'cooking'));
+      // The station's state says all the restaurant needs besides the dishes it sends to
+      // the pass: a new ticket in the same state (the next of a busy period) restarts the
+      // clock the views draw, and an idle station takes the next queued ticket.
+      actor.subscribe({
+        next: (snap) => {
+          const state = snap.value as string;
+          const ticketId = snap.context.ticketId;
+          if (state === st.state && ticketId === st.ticketId) return;
+          st.ticketId = ticketId;
+          if (state === st.state) st.since = scheduler.now;
+          else track(st, state, 'cooks', stationActivity);
+          if (state !== 'idle') return;
+          st.busy = false;
+          try {
+            dispatchKitchen(kind);
+          } catch (e) {
+            fail(e);
+          }
+        },
+        error: fail,
+      });
+      timeStation(actor, scheduler, fail, () => nextTicket(st));
       actor.on('dishCooked', (e) => onDishCooked(tickets.get(e.ticketId)!));
       actor.on('cookingAborted', (e) => {
         const t = tickets.get(e.ticketId)!;
@@ -281,28 +302,41 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         reportQueues();
         dispatchKitchen(t.station);
       });
-      actor.on('free', () => {
-        st.busy = false;
-        dispatchKitchen(kind);
-      });
       list.push(st);
       stations.push(st);
     }
     stationsByKind.set(kind, list);
   }
 
+  /** Take the head of a kind's queue for a station: the ticket is cooking from now. */
+  const handOver = (queue: Ticket[]): StationJob => {
+    const t = queue.shift()!;
+    queuedTickets--;
+    setTicketState(t, 'cooking');
+    return { ticketId: t.id, cookSeconds: t.cookSeconds, plateSeconds: drawPlate() };
+  };
   const dispatchKitchen = (kind: string) => {
     const queue = kitchenQueues.get(kind)!;
     const list = stationsByKind.get(kind)!;
     for (const st of list) {
       if (queue.length === 0) break;
       if (st.busy || st.downFor.size > 0) continue;
-      const t = queue.shift()!;
-      queuedTickets--;
       st.busy = true;
-      st.actor.send({ type: 'COOK', ticketId: t.id, cookSeconds: t.cookSeconds, plateSeconds: drawPlate() });
+      st.actor.send({ type: 'COOK', ...handOver(queue) });
     }
     reportQueues();
+  };
+  /**
+   * The ticket a station starts the moment its dish is done, if its queue has one it can
+   * start at once (a cook time > 0; see timeStation). Keeps a busy period to one actor event
+   * per dish.
+   */
+  const nextTicket = (st: Station): StationJob | null => {
+    const queue = kitchenQueues.get(st.kind)!;
+    if (queue.length === 0 || queue[0]!.cookSeconds <= 0 || st.downFor.size > 0) return null;
+    const job = handOver(queue);
+    reportQueues();
+    return job;
   };
 
   // The kitchen is the one handler of PlaceOrder: it queues the ticket at its station kind.
@@ -442,16 +476,18 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   let syncOverAsync = false;
   /** The shape of DishReady the kitchen publishes: v1, v1 with an optional field added, or v2. */
   let contract: 'v1' | 'v1-extra' | 'v2' = 'v1';
-  // Message sources, built once per staff member or station kind (not once per message).
-  const sources = new Map<string, string>();
-  const source = (prefix: string, name: string) => {
-    const key = `${prefix}${name}`;
-    let v = sources.get(key);
-    if (v === undefined) sources.set(key, (v = key));
-    return v;
+  // Message sources, built once per staff member or station kind (not once per message: a
+  // lookup by the name itself needs no new string).
+  const sourceOf = (prefix: string) => {
+    const built = new Map<string, string>();
+    return (name: string) => {
+      let v = built.get(name);
+      if (v === undefined) built.set(name, (v = `${prefix}${name}`));
+      return v;
+    };
   };
-  const floorSource = (staffId: string) => source('/floor/', staffId);
-  const kitchenSource = (station: string) => source('/kitchen/', station);
+  const floorSource = sourceOf('/floor/');
+  const kitchenSource = sourceOf('/kitchen/');
   const placeOrder = (t: Ticket, causationid: string | null) => {
     const p = t.party;
     const { message, reply } = bus.send('kitchen', 'PlaceOrder', { ticketId: t.id, dish: t.dish, table: p.table, protocol: t.protocol }, {
