@@ -339,6 +339,23 @@ describe('what a live view reads', () => {
     expect(t.r.snapshot().stations[0]!.down).toBe(true);
   });
 
+  it('restarts a busy station\'s clock for each ticket it takes straight from its queue', () => {
+    const t = new TestRestaurant({ mode: 'async', dishesPerParty: { dist: 'fixed', value: 2 } }).arrive();
+    let start = NaN;
+    for (let now = 0; now < 1000 && Number.isNaN(start); now += 1) {
+      t.at(now);
+      if (t.r.snapshot().stations[0]!.state === 'cooking') start = now;
+    }
+    const cooking = t.r.snapshot().stations[0]!;
+    t.at(start + 125);
+    expect(t.r.snapshot().stations[0]).toMatchObject({ state: 'cooking', ticketId: cooking.ticketId! + 1, since: cooking.since + 120, legSeconds: 120 });
+    t.at(start + 240);
+    expect(t.r.snapshot().stations[0]).toMatchObject({ state: 'idle', ticketId: null });
+    t.expectCounts({ tickets: { queued: 0, cooking: 0 } });
+    t.at(start + 1000);
+    expect(t.r.summary().served).toBe(2);
+  });
+
   describe('changing the arrival rate live', () => {
     it('stops arrivals at rate 0 and starts them again at a positive rate', () => {
       const t = new TestRestaurant({ arrivals: { kind: 'poisson', ratePerHour: 60 }, tables: 100, patienceSeconds: null });
