@@ -8,7 +8,7 @@ function station(queue?: StationJob[]) {
   const clock = new Scheduler();
   const actor = createActor(stationMachine, { clock: clock.clock, input: { id: 'grill-1', kind: 'grill' } });
   const said: string[] = [];
-  for (const t of ['dishCooked', 'cookingAborted'] as const) {
+  for (const t of ['dishCooked', 'cookingAborted', 'ticketRefused'] as const) {
     actor.on(t, (e: StationEmitted) => said.push(`${clock.now}:${e.type}#${e.ticketId}`));
   }
   let events = 0;
@@ -114,7 +114,31 @@ describe('station machine', () => {
       expect(actor.getSnapshot().value).toBe('down');
       actor.send({ type: 'REPAIR' });
       expect(actor.getSnapshot().value).toBe('idle');
-      expect(said).toEqual(['0:idle#null', '0:cooking#2', '100:cookingAborted#2', '100:down#2', '2000:idle#2']);
+      expect(said).toEqual(['0:idle#null', '0:cooking#2', '100:cookingAborted#2', '100:down#2', '2000:ticketRefused#3', '2000:idle#2']);
+    });
+  });
+
+  describe('a ticket it cannot take', () => {
+    it('is handed straight back while cooking or down, and the station carries on', () => {
+      const { actor, said, at } = station();
+      actor.send({ type: 'COOK', ticketId: 1, cookSeconds: 60, plateSeconds: 0 });
+      actor.send({ type: 'COOK', ticketId: 2, cookSeconds: 60, plateSeconds: 0 });
+      expect(actor.getSnapshot().context.ticketId).toBe(1);
+      actor.send({ type: 'FAULT' });
+      actor.send({ type: 'COOK', ticketId: 3, cookSeconds: 60, plateSeconds: 0 });
+      actor.send({ type: 'REPAIR' });
+      expect(at(100).value).toBe('idle');
+      expect(said).toEqual(['0:idle#null', '0:cooking#1', '0:ticketRefused#2', '0:cookingAborted#1', '0:down#1', '0:ticketRefused#3', '0:idle#1']);
+    });
+
+    it('is handed back when it rides on a DONE the station cannot start it from', () => {
+      const { actor, said } = station();
+      actor.send({ type: 'DONE', next: { ticketId: 8, cookSeconds: 30, plateSeconds: 0 } });
+      actor.send({ type: 'COOK', ticketId: 1, cookSeconds: 60, plateSeconds: 0 });
+      // A next ticket with no cook time cannot start at once: the dish still goes to the pass.
+      actor.send({ type: 'DONE', next: { ticketId: 9, cookSeconds: 0, plateSeconds: 5 } });
+      expect(actor.getSnapshot().value).toBe('idle');
+      expect(said).toEqual(['0:idle#null', '0:ticketRefused#8', '0:cooking#1', '0:dishCooked#1', '0:ticketRefused#9', '0:idle#1']);
     });
   });
 

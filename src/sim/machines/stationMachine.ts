@@ -18,7 +18,9 @@ import { timeStages } from '../kernel/stages.ts';
  * the last `DONE` of a dish may carry the `next` ticket of a busy station's queue: the
  * station sends its dish to the pass and starts the next one in the same step, so a busy
  * period of k dishes costs k + 1 events rather than 2k. A station that goes idle says so
- * by its state, which the restaurant observes, rather than by an event.
+ * by its state, which the restaurant observes, rather than by an event. A ticket that
+ * reaches a station which cannot take it (busy or down, its events queued behind a fault's)
+ * is handed straight back (`ticketRefused`): a station never drops a ticket.
  */
 export interface StationInput {
   id: string;
@@ -53,7 +55,9 @@ export type StationEvent =
 
 export type StationEmitted =
   | { type: 'dishCooked'; stationId: string; ticketId: number }
-  | { type: 'cookingAborted'; stationId: string; ticketId: number };
+  | { type: 'cookingAborted'; stationId: string; ticketId: number }
+  /** A ticket handed over when the station could not take it (busy or down): it goes back, never lost. */
+  | { type: 'ticketRefused'; stationId: string; ticketId: number };
 
 type Args = { context: StationContext; event: StationEvent };
 // On COOK itself the durations come with the event (guards run before assign); on a
@@ -72,6 +76,7 @@ export const stationMachine = setup({
     'has cooking': (a: Args) => src(a).cookSeconds > 0,
     'has plating': (a: Args) => src(a).plateSeconds > 0,
     'has next': ({ event }: Args) => (nextOf(event)?.cookSeconds ?? 0) > 0,
+    'carries a ticket': ({ event }: Args) => (nextOf(event) ?? null) !== null,
   },
   actions: {
     'take ticket': assign(({ event }) => {
@@ -88,11 +93,22 @@ export const stationMachine = setup({
       stationId: context.id,
       ticketId: context.ticketId!,
     })),
+    'refuse ticket': emit(({ context, event }) => ({
+      type: 'ticketRefused' as const,
+      stationId: context.id,
+      ticketId: (event.type === 'COOK' ? event : nextOf(event)!).ticketId,
+    })),
   },
 }).createMachine({
   id: 'station',
   context: ({ input }) => ({ ...input, ticketId: null, cookSeconds: 0, plateSeconds: 0 }),
   initial: 'idle',
+  // A ticket that reaches the station in a state that cannot take it (its events were queued
+  // behind a fault, say) goes straight back: a station never drops a ticket.
+  on: {
+    COOK: { actions: 'refuse ticket' },
+    DONE: { guard: 'carries a ticket', actions: 'refuse ticket' },
+  },
   states: {
     idle: {
       on: {
@@ -110,6 +126,7 @@ export const stationMachine = setup({
           { guard: 'has plating', target: 'plating' },
           // Same state, new ticket: no exit or entry (the cheapest transition XState has).
           { guard: 'has next', actions: ['send dish to the pass', 'take ticket'] },
+          { guard: 'carries a ticket', target: 'idle', actions: ['send dish to the pass', 'refuse ticket'] },
           { target: 'idle', actions: 'send dish to the pass' },
         ],
         FAULT: { target: 'down', actions: 'hand ticket back' },
@@ -119,6 +136,7 @@ export const stationMachine = setup({
       on: {
         DONE: [
           { guard: 'has next', target: 'cooking', actions: ['send dish to the pass', 'take ticket'] },
+          { guard: 'carries a ticket', target: 'idle', actions: ['send dish to the pass', 'refuse ticket'] },
           { target: 'idle', actions: 'send dish to the pass' },
         ],
         FAULT: { target: 'down', actions: 'hand ticket back' },

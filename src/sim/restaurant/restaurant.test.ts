@@ -134,6 +134,40 @@ describe('when a station goes down', () => {
     t.at(1400).expectCounts({ tickets: { served: 2 } });
   });
 
+  it('tickets handed back by a fault on a whole kind keep their order, ahead of those never started', () => {
+    const t = new TestRestaurant({ mode: 'async', kitchen: { stations: [{ kind: 'cold', count: 2 }] } });
+    t.send({ type: 'admitParty', dishes: ['salad', 'salad', 'salad'] });
+    t.at(100);
+    const ids = t.r.snapshot().stations.map((st) => st.ticketId!);
+    const [queued] = t.r.snapshot().kitchenQueues.cold!;
+    t.send({ type: 'stationDown', station: 'cold' });
+    expect(t.r.snapshot().kitchenQueues.cold).toEqual([...[...ids].sort((a, b) => a - b), queued]);
+    t.send({ type: 'stationUp', station: 'cold' });
+    expect(t.r.snapshot().stations.map((st) => st.ticketId)).toEqual(ids);
+  });
+
+  it('a fault and repair sent from a bus listener inside a station\'s step lose no ticket', () => {
+    const fixed = (value: number) => ({ dist: 'fixed', value }) as const;
+    const t = new TestRestaurant({
+      mode: 'async',
+      menu: [
+        { dish: 'salad', station: 'cold', share: 1, cookSeconds: fixed(60) },
+        { dish: 'bread', station: 'cold', share: 1, cookSeconds: fixed(0) },
+      ],
+    });
+    let once = true;
+    t.r.subscribe((m) => {
+      if (m.type !== 'DishReady' || !once) return;
+      once = false;
+      t.send({ type: 'stationDown', station: 'cold-1' });
+      t.send({ type: 'stationUp', station: 'cold-1' });
+    });
+    t.send({ type: 'admitParty', dishes: ['salad', 'bread', 'bread', 'salad', 'salad'] });
+    t.at(5000);
+    expect(t.r.checkInvariants()).toEqual([]);
+    expect(t.r.summary().served).toBe(5);
+  });
+
   it('a fault on a kind takes every station of that kind down; live commands work too', () => {
     const t = new TestRestaurant({ kitchen: { stations: [{ kind: 'cold', count: 2 }] } });
     t.send({ type: 'stationDown', station: 'cold' }).expectState('cold-1', 'down').expectState('cold-2', 'down');

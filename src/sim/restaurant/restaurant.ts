@@ -60,6 +60,8 @@ interface Ticket {
   lastMessageId: string | null;
   /** Offset of its DishReady on the pass, for the runners' commit. */
   readyOffset: number;
+  /** Its place in its kitchen queue (a counter, set when the kitchen accepts it), kept when it is handed back. */
+  queuedSeq: number;
 }
 
 interface StaffMember {
@@ -294,20 +296,32 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       });
       timeStation(actor, scheduler, fail, () => nextTicket(st));
       actor.on('dishCooked', (e) => onDishCooked(tickets.get(e.ticketId)!));
-      actor.on('cookingAborted', (e) => {
+      // A ticket the station hands back (a fault mid-cook, or one it could not take because
+      // a fault or another ticket reached it first) returns to its place in the queue.
+      const handBack = (e: { ticketId: number }) => {
         const t = tickets.get(e.ticketId)!;
         setTicketState(t, 'queued');
-        kitchenQueues.get(t.station)!.unshift(t);
-        queuedTickets++;
+        requeue(t);
         reportQueues();
         dispatchKitchen(t.station);
-      });
+      };
+      actor.on('cookingAborted', handBack);
+      actor.on('ticketRefused', handBack);
       list.push(st);
       stations.push(st);
     }
     stationsByKind.set(kind, list);
   }
 
+  let queueSeq = 0;
+  /** Put a ticket back in its kind's queue where it was (before every ticket queued after it). */
+  const requeue = (t: Ticket) => {
+    const queue = kitchenQueues.get(t.station)!;
+    let i = 0;
+    while (i < queue.length && queue[i]!.queuedSeq < t.queuedSeq) i++;
+    queue.splice(i, 0, t);
+    queuedTickets++;
+  };
   /** Take the head of a kind's queue for a station: the ticket is cooking from now. */
   const handOver = (queue: Ticket[]): StationJob => {
     const t = queue.shift()!;
@@ -349,6 +363,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       stock.set(t.dish, left - 1);
     }
     setTicketState(t, 'queued');
+    t.queuedSeq = queueSeq++;
     kitchenQueues.get(t.station)!.push(t);
     queuedTickets++;
     dispatchKitchen(t.station);
@@ -652,6 +667,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         orderedAt: NaN,
         lastMessageId: null,
         readyOffset: -1,
+        queuedSeq: -1,
       };
       p.tickets.push(t);
     }
