@@ -3,6 +3,10 @@ import type { Scheduler, Timer } from './scheduler.ts';
 /** The one plain `DONE` event, shared (events are never mutated). */
 const DONE = { type: 'DONE' } as const;
 
+const rethrow = (e: unknown) => {
+  throw e;
+};
+
 /** What {@link timeStages} needs of an actor: its snapshots and a way to send it `DONE`. */
 interface StagedActor<C, E> {
   subscribe(next: (snap: { value: unknown; context: C }) => void): { unsubscribe(): void };
@@ -33,10 +37,9 @@ export function timeStages<C, E extends { type: 'DONE' } = typeof DONE>(
   actor: StagedActor<C, E>,
   scheduler: Scheduler,
   secondsOf: (state: string, context: C) => number | null,
-  { onError = (e) => {
-    throw e;
-  }, jobOf, doneOf }: StageOptions<C, E> = {},
+  options: StageOptions<C, E> = {},
 ): () => void {
+  const { onError = rethrow, jobOf, doneOf } = options;
   let timer: Timer | null = null;
   let stage: string | null = null;
   let job: unknown = undefined;
