@@ -37,3 +37,17 @@ export function speedLabel(speed: number | 'max'): string {
 export function title(name: string): string {
   return name.length > 0 ? name[0]!.toUpperCase() + name.slice(1) : name;
 }
+
+/**
+ * A duration in words with its units (e.g. 18 → "18 s", 250 → "4 min 10 s", 3900 → "1 h 5 min"):
+ * never a bare "0:18" that reads as minutes beside a clock. Seconds in, rounded to whole seconds.
+ */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  return r > 0 ? `${m} min ${r} s` : `${m} min`;
+}

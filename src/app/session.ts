@@ -17,6 +17,8 @@ export interface SessionState {
   /** Whether the screen-reader narration speaks notable events. */
   narrate: boolean;
   shortcutsOpen: boolean;
+  /** Whether the floor's key shows every glyph (else only the dish codes); null: the view decides by the room it has. */
+  keyOpen: boolean | null;
 
   /**
    * Compare on: both restaurants restart at time 0 from the primary's scenario, parameters and
@@ -28,6 +30,7 @@ export interface SessionState {
   setPresenter(on: boolean): void;
   setNarrate(on: boolean): void;
   setShortcutsOpen(open: boolean): void;
+  setKeyOpen(open: boolean): void;
   /** One step up (+1) or down (−1) the speed ladder of {@link SPEEDS}. */
   nudgeSpeed(direction: 1 | -1): void;
   /** Switch the primary's mode; in compare mode says why it cannot. */
@@ -84,6 +87,7 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
     presenter: false,
     narrate: true,
     shortcutsOpen: false,
+    keyOpen: null,
 
     setCompare(on) {
       if (on === get().compare) return;
@@ -123,6 +127,9 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
     },
     setShortcutsOpen(open) {
       set({ shortcutsOpen: open });
+    },
+    setKeyOpen(open) {
+      set({ keyOpen: open });
     },
     nudgeSpeed(direction) {
       const p = primary.getState();

@@ -38,6 +38,45 @@ export type TourAction = z.infer<typeof tourActionSchema>;
 
 const prose = z.string().min(1).max(1200);
 
+/**
+ * The parts of the page a tour step can name: the layout shows exactly these beside the
+ * stage, fully in view (docs/visual-language.md, "Lessons"). Restaurant figures, the event
+ * log's pieces, the lessons' own widgets, and the small worlds' controls and results.
+ */
+export const LESSON_PARTS = [
+  'tiles',
+  'blocked',
+  'throughput-chart',
+  'queues-chart',
+  'utilisation',
+  'dish-latency',
+  'consumer-lag',
+  'log',
+  'message',
+  'consumer-groups',
+  'consumer-controls',
+  'dead-letters',
+  'billing',
+  'scrubber',
+  'ask-the-log',
+  'read-models',
+  'linter',
+  'quiz',
+  'fanout-controls',
+  'fanout-results',
+  'login-results',
+  'transfer-controls',
+  'transfer-read',
+  'transfer-summary',
+] as const;
+export type LessonPart = (typeof LESSON_PARTS)[number];
+
+/** What a lesson's stage shows: the restaurant, or the lesson's own small world drawn large. */
+export const LESSON_STAGES = ['floor', 'fanout', 'login', 'transfer'] as const;
+export type LessonStage = (typeof LESSON_STAGES)[number];
+
+const parts = z.array(z.enum(LESSON_PARTS)).max(6).default([]);
+
 export const lessonSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
   title: z.string().min(1).max(80),
@@ -46,6 +85,11 @@ export const lessonSchema = z.strictObject({
   /** Overrides of the scenario's seed and starting mode. */
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   mode: z.enum(['sync', 'async']).optional(),
+  /** What the stage shows (default: the restaurant floor). */
+  stage: z.enum(LESSON_STAGES).default('floor'),
+  /** Parts shown beside the stage with the introduction, and with the summary. */
+  introParts: parts,
+  summaryParts: parts,
   narrative: z.array(prose).min(1).max(8),
   prediction: z.strictObject({
     question: z.string().min(1).max(300),
@@ -55,7 +99,7 @@ export const lessonSchema = z.strictObject({
     explanation: prose,
   }),
   tour: z
-    .array(z.strictObject({ title: z.string().min(1).max(80), text: prose, actions: z.array(tourActionSchema).max(10).default([]) }))
+    .array(z.strictObject({ title: z.string().min(1).max(80), text: prose, actions: z.array(tourActionSchema).max(10).default([]), parts }))
     .min(1)
     .max(10),
   learning: z.array(z.string().min(1).max(300)).min(1).max(8),

@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react';
 import { TopBar } from './TopBar.tsx';
-import { Floor } from './floor/Floor.tsx';
-import { PeopleScale } from './floor/Staff.tsx';
-import { MetricsPanel } from './metrics/MetricsPanel.tsx';
-import { Setup } from './Setup.tsx';
 import { Notices } from './Notices.tsx';
 import { BottomStrip } from './BottomStrip.tsx';
-import { Explainer } from './Explainer.tsx';
-import { EventLogPanel } from './log/EventLogPanel.tsx';
-import { LessonMenu, LessonPanel } from './lesson/LessonPanel.tsx';
 import { CompareView } from './compare/CompareView.tsx';
 import { ShortcutsDialog, useShortcuts } from './Keyboard.tsx';
 import { Narration } from './Narration.tsx';
+import { Stage } from './Stage.tsx';
+import { Dock, type DockTab } from './Dock.tsx';
+import { Setup } from './Setup.tsx';
+import { WorldsProvider } from './lesson/worlds.tsx';
+import { LogSelectionProvider } from './lesson/parts.tsx';
 import { useSim } from './SimProvider.tsx';
+import { partsAt } from './lesson/LessonPanel.tsx';
 import { useSession } from './SessionProvider.tsx';
 import './app.css';
 
@@ -22,71 +21,81 @@ export interface AppProps {
   lessons?: readonly { id: string; title: string }[];
 }
 
-/** How much larger people are drawn in presenter mode (read from the back row). */
-const PRESENTER_PEOPLE = 1.3;
-
 /**
- * The page of UI.md: top bar, the restaurant floor (about 60% of the width), the metrics
- * column (with Setup sliding over it), and the bottom strip; in compare mode two floors and
- * the shared comparison; in presenter mode large type, high contrast and no editing panels.
- * Must sit inside a SessionProvider and a SimProvider of the session's primary store.
+ * The page (docs/visual-language.md): the top bar, the notices in a row of their own, the
+ * stage (the restaurant floor, or a lesson's world) and the dock beside it (the lesson, the
+ * figures, the event log, Setup, how it works: one at a time), and the bottom strip. In
+ * compare mode two stages and the shared comparison; in presenter mode large type, high
+ * contrast and no editing panels. Must sit inside a SessionProvider and a SimProvider of the
+ * session's primary store.
  */
 export function App({ presetNames, lessons = [] }: AppProps) {
-  const [setupOpen, setSetupOpen] = useState(false);
-  const [logOpen, setLogOpen] = useState(false);
+  const [tab, setTab] = useState<DockTab>('metrics');
+  /** The tab Setup was opened from, to go back to when it closes. */
+  const [beforeSetup, setBeforeSetup] = useState<DockTab>('metrics');
   const lesson = useSim((s) => s.lesson);
   const logRequest = useSim((s) => s.logRequest.n);
-  const primary = useSession((s) => s.primary);
   const twin = useSession((s) => s.twin);
+  const primary = useSession((s) => s.primary);
   const presenter = useSession((s) => s.presenter);
+  const [setupFloating, setSetupFloating] = useState(false);
   useShortcuts();
+  // A lesson opens on its own tab; leaving it goes back to the figures.
+  const lessonId = lesson?.id ?? null;
+  useEffect(() => setTab(lessonId ? 'lesson' : 'metrics'), [lessonId]);
+  // In free play, a request for the log opens its tab (a lesson shows the log among its parts).
   useEffect(() => {
-    if (logRequest > 0) setLogOpen(true);
-  }, [logRequest]);
-  // Escape closes the Setup panel (focus goes back to its button).
+    if (logRequest > 0 && !lessonId) setTab('log');
+  }, [logRequest, lessonId]);
+  const setupOpen = twin ? setupFloating : tab === 'setup';
+  const toggleSetup = () => {
+    if (twin) return setSetupFloating((o) => !o);
+    if (tab === 'setup') setTab(beforeSetup);
+    else {
+      setBeforeSetup(tab);
+      setTab('setup');
+    }
+  };
+  // Escape closes Setup (focus goes back to its button).
   useEffect(() => {
     if (!setupOpen) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-      setSetupOpen(false);
+      toggleSetup();
       document.querySelector<HTMLElement>('.setup-toggle')?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setupOpen]);
-  const showLog = logOpen && !presenter && !twin;
+  });
+  const logOpen = !twin && !presenter && tab === 'log';
+  const step = useSim((s) => s.tourStep);
+  const wide = !twin && (tab === 'log' || (lesson !== null && tab === 'lesson' && partsAt(lesson, step).includes('log')));
   return (
-    <PeopleScale.Provider value={presenter ? PRESENTER_PEOPLE : 1}>
-      <div className={`app${showLog ? ' log-open' : ''}${presenter ? ' presenter' : ''}${twin ? ' compare-on' : ''}`}>
-        <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={() => setSetupOpen((o) => !o)} />
-        <Notices />
-        {twin ? (
-          <>
-            <CompareView primary={primary} twin={twin} />
-            {setupOpen && !presenter && (
-              <aside className="floating-setup">
-                <Setup open />
-              </aside>
-            )}
-          </>
-        ) : (
-          <main className="main">
-            <Floor />
-            {/* Focusable: it scrolls, and keyboard users must be able to scroll it. */}
-            <aside className="side" tabIndex={0} aria-label="Metrics and lessons">
-              {lessons.length > 0 && <LessonMenu lessons={lessons} />}
-              {lesson && <LessonPanel key={lesson.id} lesson={lesson} />}
-              {!presenter && <Setup open={setupOpen} />}
-              <MetricsPanel />
-              {!presenter && <Explainer />}
-            </aside>
-          </main>
-        )}
-        {showLog && <EventLogPanel />}
-        <BottomStrip logOpen={showLog} onToggleLog={() => setLogOpen((o) => !o)} />
-        <Narration />
-        <ShortcutsDialog />
-      </div>
-    </PeopleScale.Provider>
+    <WorldsProvider stage={lesson?.stage ?? 'floor'}>
+      <LogSelectionProvider>
+        <div className={`app${presenter ? ' presenter' : ''}${twin ? ' compare-on' : ''}`}>
+          <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={toggleSetup} />
+          <Notices />
+          {twin ? (
+            <>
+              <CompareView primary={primary} twin={twin} />
+              {setupFloating && !presenter && (
+                <aside className="floating-setup">
+                  <Setup open />
+                </aside>
+              )}
+            </>
+          ) : (
+            <main className={`main${wide ? ' wide-dock' : ''}`}>
+              <Stage />
+              <Dock tab={tab} onTab={setTab} lessons={lessons} />
+            </main>
+          )}
+          <BottomStrip logOpen={logOpen} onToggleLog={() => setTab(tab === 'log' ? (lessonId ? 'lesson' : 'metrics') : 'log')} />
+          <Narration />
+          <ShortcutsDialog />
+        </div>
+      </LogSelectionProvider>
+    </WorldsProvider>
   );
 }

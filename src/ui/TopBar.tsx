@@ -101,14 +101,15 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
           ))}
         </select>
       </label>
+      {/* Two fixed lines: the time, then "of 4:00:00" or, when this machine cannot keep up, the speed it runs at. */}
       <div className="clock" aria-label="Simulated time">
         <motion.span className="clock-now">{clockText}</motion.span>
-        <span className="clock-of wide-only"> / {clock(duration)}</span>
-        {effective !== null && (
-          <span className="behind" role="status" title="This machine cannot keep up with the speed you chose: the simulation runs slower, every event still in order.">
-            {' '}
+        {effective !== null ? (
+          <span className="clock-sub behind" role="status" title="This machine cannot keep up with the speed you chose: the simulation runs slower, every event still in order.">
             at {effective}×
           </span>
+        ) : (
+          <span className="clock-sub"> of {clock(duration)}</span>
         )}
       </div>
       <div className="views">

@@ -23,4 +23,10 @@ describe('the login world (when sync is right)', () => {
     expect(mixed.waitSeconds).toEqual(sync.waitSeconds);
     expect(mixed.downstreamDone).toBe(2 * 300);
   });
+
+  it('counts the welcome email the all-synchronous login waited for, and nothing downstream for the others', () => {
+    expect(runLogins({ design: 'all-sync' }).downstreamDone).toBe(300);
+    expect(runLogins({ design: 'sync' }).downstreamDone).toBe(0);
+    expect(runLogins({ design: 'events' }).downstreamDone).toBe(0);
+  });
 });

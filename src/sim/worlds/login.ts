@@ -38,7 +38,11 @@ export interface LoginRun {
   options: LoginOptions;
   /** Seconds from pressing "log in" until the user can use the app, per user. */
   waitSeconds: number[];
-  /** Downstream jobs (welcome email, analytics) done per user, by the end. */
+  /**
+   * Downstream jobs done by the end, over all users: welcome emails and analytics records
+   * (`mixed`: both; `all-sync`: the welcome email the login waited for; `sync` and `events`:
+   * none, the events design's email being the login's answer itself).
+   */
   downstreamDone: number;
 }
 
@@ -90,6 +94,7 @@ export function runLogins(options: Partial<LoginOptions> = {}): LoginRun {
       const waitFor = validate() + (o.design === 'all-sync' ? email() : 0);
       scheduler.schedule(waitFor, () => {
         proceed(user);
+        if (o.design === 'all-sync') downstream++;
         if (o.design === 'mixed') bus.publish('accounts', 'UserLoggedIn', { user }, { source: '/login', subject: `user-${user}`, correlationid: `login-${user}` });
       });
     }

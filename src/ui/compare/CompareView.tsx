@@ -4,6 +4,7 @@ import { differences } from '../../app/compare.ts';
 import { minutes, percent } from '../../app/format.ts';
 import type { SimState, SimStore } from '../../app/simStore.ts';
 import { Floor } from '../floor/Floor.tsx';
+import { FloorKey } from '../floor/FloorKey.tsx';
 import { TimeChart, type Line } from '../metrics/TimeChart.tsx';
 import { ExportButtons } from '../metrics/ExportButtons.tsx';
 import { SimProvider, useSim, useSimStore } from '../SimProvider.tsx';
@@ -112,7 +113,7 @@ function Shared({ twin }: { twin: SimStore }) {
         <TimeChart
           label="Rolling throughput (/h)"
           lines={lines.throughput}
-          height={104}
+          height={88}
           shading={false}
           watch={twin}
           summary={`over the last 15 minutes: sync ${sync.rolling.throughputPerHour.toFixed(0)}, async ${asyncStats.rolling.throughputPerHour.toFixed(0)} dishes per hour`}
@@ -120,7 +121,7 @@ function Shared({ twin }: { twin: SimStore }) {
         <TimeChart
           label="Rolling p95 latency (min)"
           lines={lines.latency}
-          height={104}
+          height={88}
           shading={false}
           watch={twin}
           summary={`over the last 15 minutes: sync ${lastP95(primaryStore)} min, async ${lastP95(twin)} min`}
@@ -128,7 +129,7 @@ function Shared({ twin }: { twin: SimStore }) {
         <TimeChart
           label="Rolling waiters blocked (%)"
           lines={lines.blocked}
-          height={104}
+          height={88}
           shading={false}
           watch={twin}
           summary={`share of waiter time blocked over the last 15 minutes: sync ${percent(sync.rolling.utilisation.waiters.blocked)}, async ${percent(asyncStats.rolling.utilisation.waiters.blocked)}`}
@@ -154,6 +155,9 @@ export function CompareView({ primary, twin }: { primary: SimStore; twin: SimSto
         </SimProvider>
       </div>
       <SimProvider store={primary}>
+        <div className="compare-key">
+          <FloorKey />
+        </div>
         <Shared twin={twin} />
       </SimProvider>
     </main>

@@ -1,176 +1,338 @@
-import { useMemo } from 'react';
-import { useReducedMotion } from 'framer-motion';
-import { useShallow } from 'zustand/react/shallow';
+import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { motion, useReducedMotion, type MotionValue } from 'framer-motion';
+import { useDerived } from '../useDerived.ts';
+import type { Distribution, RestaurantSnapshot, Scenario } from '../../sim/index.ts';
+import { MAX_DISHES_PER_PARTY } from '../../sim/index.ts';
+import type { SimState, SimStore } from '../../app/simStore.ts';
 import { useSim, useSimStore, useSimTime } from '../SimProvider.tsx';
-import { floorLayout, FLOOR_HEIGHT, FLOOR_WIDTH } from './layout.ts';
+import { useSession } from '../SessionProvider.tsx';
+import { floorLayout, laneSlotOf, type FloorLayout, type StationBox } from './layout.ts';
+import { shortDuration, TYPE_NORMAL, TYPE_PRESENTER, textWidth } from './text.ts';
 import { Staff } from './Staff.tsx';
 import { KindHeader, Station } from './Kitchen.tsx';
-import { DoorParty, Table, Chip, type DishChip } from './Tables.tsx';
+import { Chip, DoorParty, Table, type DishChip } from './Tables.tsx';
 import { Effects } from './Effects.tsx';
-import { INK } from './palette.ts';
+import { BLOCKED, INK, MUTED } from './palette.ts';
+
+/** Person radius at the least type size, CSS pixels: normal and presenter. */
+const PERSON_R = { normal: 11, presenter: 14 };
+
+/** The most dishes a party of this scenario orders, for the badges a table must hold (capped, "+n" beyond). */
+export function maxDishesOf(d: Distribution): number {
+  const cap = (n: number) => Math.max(1, Math.min(MAX_DISHES_PER_PARTY, Math.round(n)));
+  switch (d.dist) {
+    case 'fixed':
+      return cap(d.value);
+    case 'uniform':
+      return cap(d.max);
+    case 'exponential':
+      return cap(d.mean * 3);
+    case 'lognormal':
+      return cap(d.mean + 3 * d.sd);
+  }
+}
+
+/** The size of an element in CSS pixels, kept up to date as it resizes (jsdom, which lays nothing out, gets `fallback`). */
+export function useElementSize(fallback: { width: number; height: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // The inside of its border, where the drawing goes: drawn 1:1, so a 12 px font is 12 px on screen.
+    const read = () => {
+      const r = { width: el.clientWidth, height: el.clientHeight };
+      if (r.width < 1 || r.height < 1) return;
+      const next = { width: Math.floor(r.width), height: Math.floor(r.height) };
+      setSize((s) => (s.width === next.width && s.height === next.height ? s : next));
+    };
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, size };
+}
 
 /**
- * The restaurant drawn top-down from the frame's snapshot: kitchen stations in a row at the
- * top, the pass, tables, the door queue, and the staff moving between them. Moving parts
- * (positions, timers, progress rings) follow simulated time through motion values.
+ * The snapshot, re-read only when the restaurant changed (an event fired, the figures were
+ * refreshed, a new restaurant): between events only time moves, and the floor follows time
+ * through motion values without re-rendering React.
+ */
+function useChangedSnapshot(store: SimStore): RestaurantSnapshot {
+  const cache = useRef<{ key: string; snapshot: RestaurantSnapshot } | null>(null);
+  const keyOf = (s: SimState) => `${s.generation}|${s.restaurant().eventsFired}|${s.stats.time}|${s.stats.seriesLength}|${s.mode}`;
+  const get = () => {
+    const s = store.getState();
+    const key = keyOf(s);
+    if (!cache.current || cache.current.key !== key) cache.current = { key, snapshot: s.snapshot };
+    return cache.current.snapshot;
+  };
+  return useSyncExternalStore(store.subscribe, get, get);
+}
+
+/** The floor's labels for tables it cannot label one by one: how many tables are in each state. */
+function tableSummary(snapshot: RestaurantSnapshot, tables: number, layout: FloorLayout): string {
+  const c = snapshot.partyCounts;
+  const seatedAt = snapshot.parties.filter((p) => p.table !== null).length;
+  const parts = [
+    c.waitingForFood ? `${c.waitingForFood} waiting for food` : '',
+    c.seated + c.ordering ? `${c.seated + c.ordering} ordering` : '',
+    c.eating ? `${c.eating} eating` : '',
+    c.paying ? `${c.paying} paying` : '',
+    `${Math.max(0, tables - seatedAt)} free`,
+  ].filter(Boolean);
+  const room = layout.width - 2 * layout.summaryAt!.x;
+  let text = 'Tables: ';
+  for (const [i, p] of parts.entries()) {
+    const next = `${text}${i > 0 ? ' · ' : ''}${p}`;
+    if (textWidth(next, layout.type.small) > room) break;
+    text = next;
+  }
+  return text;
+}
+
+/** The lane's one line when it has no room for a timer per person: how many are blocked, and the longest wait. */
+function LaneCount({ layout, since, time }: { layout: FloorLayout; since: readonly number[]; time: MotionValue<number> }) {
+  const text = useDerived(time, (t) =>
+    since.length === 0 ? '' : `${since.length} blocked at the pass · longest ${shortDuration(t - Math.min(...since))}`,
+  );
+  return (
+    <motion.text className="label lane-count" x={layout.pass.x} y={layout.lane.timerYs[0]! + layout.type.small * 0.36} fill={BLOCKED} style={{ fontSize: layout.type.small }}>
+      {text}
+    </motion.text>
+  );
+}
+
+/**
+ * The restaurant drawn top-down, in the stage's own pixels (docs/visual-language.md): kitchen
+ * stations in a row at the top, the pass, the staff standing at it, the corridor, the door
+ * queue and the tables. The layout decides what fits, so no label is ever under 12 px (16 px
+ * in presenter mode) or on top of another. Moving parts (positions, timers, progress rings)
+ * follow simulated time through motion values.
  */
 export function Floor({ label = 'Restaurant floor' }: { label?: string }) {
   const store = useSimStore();
   const time = useSimTime();
   const reduced = useReducedMotion() ?? false;
-  const snapshot = useSim((s) => s.snapshot);
+  const presenter = useSession((s) => s.presenter);
+  const snapshot = useChangedSnapshot(store);
   const speed = useSim((s) => s.speed);
-  const { tables, stationIds } = useSim(
-    useShallow((s) => ({ tables: s.scenario.tables, stationIds: s.snapshot.stations.map((st) => `${st.id}|${st.kind}`).join(',') })),
-  );
+  const scenario: Scenario = useSim((s) => s.scenario);
+  const { ref, size } = useElementSize({ width: 1000, height: 640 });
+  const stationIds = snapshot.stations.map((st) => `${st.id}|${st.kind}`).join(',');
+  const dishes = useMemo(() => scenario.menu.map((m) => m.dish), [scenario]);
+  const maxDishes = useMemo(() => maxDishesOf(scenario.dishesPerParty), [scenario]);
+  const waiters = snapshot.staff.filter((s) => s.role === 'waiter').length;
+  const runners = snapshot.staff.length - waiters;
   const layout = useMemo(
-    () => floorLayout(stationIds.split(',').filter(Boolean).map((x) => ({ id: x.split('|')[0]!, kind: x.split('|')[1]! })), tables),
-    [stationIds, tables],
+    () =>
+      floorLayout({
+        width: size.width,
+        height: size.height,
+        stations: stationIds.split(',').filter(Boolean).map((x) => ({ id: x.split('|')[0]!, kind: x.split('|')[1]! })),
+        tables: scenario.tables,
+        waiters,
+        runners,
+        dishes,
+        maxDishes,
+        type: presenter ? TYPE_PRESENTER : TYPE_NORMAL,
+        personR: presenter ? PERSON_R.presenter : PERSON_R.normal,
+      }),
+    [size.width, size.height, stationIds, scenario.tables, waiters, runners, dishes, maxDishes, presenter],
   );
+  const t = layout.type;
 
-  const ticketsById = new Map(snapshot.tickets.map((t) => [t.id, t]));
+  const ticketsById = new Map(snapshot.tickets.map((tk) => [tk.id, tk]));
   const partiesByTable = new Map<number, (typeof snapshot.parties)[number]>();
   for (const p of snapshot.parties) if (p.table !== null) partiesByTable.set(p.table, p);
   const chipOf = (id: number): DishChip => {
-    const t = ticketsById.get(id)!;
-    return { id, dish: t.dish, kindIndex: layout.kindIndex.get(t.station) ?? 0, state: t.state };
+    const tk = ticketsById.get(id)!;
+    return { id, dish: tk.dish, code: layout.codes.get(tk.dish) ?? tk.dish.slice(0, 2), kindIndex: layout.kindIndex.get(tk.station) ?? 0, state: tk.state, old: tk.protocol !== snapshot.mode };
   };
-  const waiters = snapshot.staff.filter((s) => s.role === 'waiter');
-  const runners = snapshot.staff.filter((s) => s.role === 'runner');
-  const atPass = snapshot.tickets.filter((t) => t.state === 'atPass');
+  const staff = [...snapshot.staff.filter((s) => s.role === 'waiter'), ...snapshot.staff.filter((s) => s.role === 'runner')];
+  const lanes = laneSlotOf(staff, layout.lane.personal);
+  const atPass = snapshot.tickets.filter((tk) => tk.state === 'atPass');
   const passByKind = new Map<string, DishChip[]>();
-  for (const t of atPass) {
-    const list = passByKind.get(t.station) ?? [];
-    list.push(chipOf(t.id));
-    passByKind.set(t.station, list);
+  for (const tk of atPass) {
+    const list = passByKind.get(tk.station) ?? [];
+    list.push(chipOf(tk.id));
+    passByKind.set(tk.station, list);
   }
   const partyById = new Map(snapshot.parties.map((p) => [p.id, p]));
   const door = snapshot.door;
+  const doorShown = door.length > layout.door.slots.length ? layout.door.slots.length : door.length;
+  const stationsOf = (kind: string) => snapshot.stations.filter((st) => st.kind === kind);
+  const oldOf = (s: (typeof staff)[number]): boolean => {
+    const tk = s.ticketId !== null ? ticketsById.get(s.ticketId) : undefined;
+    if (tk) return tk.protocol !== snapshot.mode;
+    if (s.partyId === null || s.activity === 'idle') return false;
+    const p = partyById.get(s.partyId);
+    const first = p?.tickets.map((id) => ticketsById.get(id)).find((x) => x !== undefined);
+    return first !== undefined && first.protocol !== snapshot.mode && s.state !== 'walkingToTable' && s.state !== 'takingOrder';
+  };
 
   return (
     <section className="floor" aria-label={label}>
-      <svg viewBox={`0 0 ${FLOOR_WIDTH} ${FLOOR_HEIGHT}`} preserveAspectRatio="xMidYMin meet" role="group" aria-label="Floor plan">
-        <defs>
-          <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="8" height="8" fill="#FFF3D6" />
-            <line x1="0" y1="0" x2="0" y2="8" stroke="#B8860B" strokeWidth="3" />
-          </pattern>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0 0 L10 5 L0 10 z" fill={INK} />
-          </marker>
-        </defs>
-        {/* kitchen */}
-        <rect x={16} y={2} width={FLOOR_WIDTH - 32} height={layout.pass.y - 8} rx={14} className="zone kitchen-zone" />
-        {layout.kinds.map((k, i) => (
-          <KindHeader key={k.kind} kind={k.kind} cx={k.cx} width={k.width} index={i} queued={snapshot.kitchenQueues[k.kind]?.length ?? 0} />
-        ))}
-        {snapshot.stations.map((st) => {
-          const box = layout.stations.get(st.id);
-          if (!box) return null;
-          return (
-            <Station
-              key={st.id}
-              id={st.id}
-              kind={st.kind}
-              state={st.state}
-              since={st.since}
-              legSeconds={st.legSeconds}
-              down={st.down}
-              box={box}
-              number={Number(st.id.slice(st.id.lastIndexOf('-') + 1))}
-              dish={st.ticketId !== null ? (ticketsById.get(st.ticketId)?.dish ?? null) : null}
-              time={time}
-            />
-          );
-        })}
-        {/* the pass */}
-        <g role="img" aria-label={`Pass: ${atPass.length} dish${atPass.length === 1 ? '' : 'es'} waiting`}>
-          <rect x={layout.pass.x} y={layout.pass.y} width={layout.pass.w} height={layout.pass.h} rx={6} className="pass" />
-          <text className="zone-label" x={layout.pass.x - 8} y={layout.pass.y + 21} textAnchor="end" fill={INK}>
-            Pass
-          </text>
-          {atPass.length > 0 && (
-            <text className="zone-count" x={layout.pass.x + layout.pass.w + 8} y={layout.pass.y + 21} fill={INK}>
-              {atPass.length}
-            </text>
-          )}
-          {layout.kinds.map((k) => {
-            const chips = (passByKind.get(k.kind) ?? []).slice(0, 8);
-            const lo = layout.pass.x + 14;
-            const hi = layout.pass.x + layout.pass.w - 14 - (chips.length - 1) * 22;
-            const start = Math.min(hi, Math.max(lo, k.cx - ((chips.length - 1) * 22) / 2));
-            return chips.map((c, i) => <Chip key={c.id} x={start + i * 22} y={layout.pass.y + layout.pass.h / 2} chip={c} />);
+      <div className="floor-canvas" ref={ref}>
+        <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label="Floor plan" data-detail={layout.detail}>
+          <defs>
+            <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="8" height="8" fill="#FFF3D6" />
+              <line x1="0" y1="0" x2="0" y2="8" stroke="#B8860B" strokeWidth="3" />
+            </pattern>
+            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0 0 L10 5 L0 10 z" fill={INK} />
+            </marker>
+          </defs>
+          {/* kitchen */}
+          <rect x={layout.kitchen.x} y={layout.kitchen.y} width={layout.kitchen.w} height={layout.kitchen.h} rx={12} className="zone kitchen-zone" />
+          {layout.kinds.map((k, i) => {
+            const list = stationsOf(k.kind);
+            return (
+              <KindHeader
+                key={k.kind}
+                group={k}
+                index={i}
+                queued={snapshot.kitchenQueues[k.kind]?.length ?? 0}
+                layout={layout}
+                busy={list.filter((st) => st.state === 'cooking' || st.state === 'plating').length}
+                stations={list.length}
+              />
+            );
           })}
-        </g>
-        {/* dining room */}
-        {layout.tables.map((box) => {
-          const p = partiesByTable.get(box.table);
-          const chips = p ? p.tickets.filter((id) => ticketsById.has(id)).map(chipOf) : [];
-          return (
-            <Table
-              key={box.table}
-              box={box}
-              partyId={p?.id ?? null}
-              partyState={p?.state ?? null}
-              arrivedAt={p?.arrivedAt ?? 0}
-              signature={chips.map((c) => c.state).join(',')}
-              chips={chips}
-              time={time}
-            />
-          );
-        })}
-        {/* the door and its queue */}
-        <g role="img" aria-label={`Door: ${door.length} part${door.length === 1 ? 'y' : 'ies'} waiting for a table`}>
-          <rect x={layout.door.x - 34} y={layout.door.y - 14} width={68} height={20} rx={4} className="door" />
-          <text className="zone-label" x={layout.door.x} y={layout.door.y + 1} textAnchor="middle" fill="#fff">
-            Door
-          </text>
-          {door.length > 0 && (
-            <text className="zone-count" x={layout.door.x} y={layout.doorSlot(Math.min(door.length, layout.doorSlots)).y + 6} textAnchor="middle" fill={INK}>
-              {door.length > layout.doorSlots ? `+${door.length - layout.doorSlots}` : ''}
+          {snapshot.stations.map((st) => {
+            const box: StationBox | undefined = layout.stations.get(st.id);
+            if (!box) return null;
+            return (
+              <Station
+                key={st.id}
+                id={st.id}
+                kind={st.kind}
+                state={st.state}
+                since={st.since}
+                legSeconds={st.legSeconds}
+                down={st.down}
+                box={box}
+                layout={layout}
+                number={Number(st.id.slice(st.id.lastIndexOf('-') + 1))}
+                dish={st.ticketId !== null ? (ticketsById.get(st.ticketId)?.dish ?? null) : null}
+                time={time}
+              />
+            );
+          })}
+          {/* events pulse under the tables and the pass, so a ring never covers a label */}
+          <Effects layer="under" messages={store.getState().recentMessages} time={time} speed={speed} layout={layout} reducedMotion={reduced} rejectionOf={store.getState().restaurant().rejectionOf} />
+          {/* the pass */}
+          <g role="img" aria-label={`Pass: ${atPass.length} dish${atPass.length === 1 ? '' : 'es'} waiting`}>
+            <rect x={layout.pass.x} y={layout.pass.y} width={layout.pass.w} height={layout.pass.h} rx={6} className="pass" />
+            <text className="label zone-label" x={layout.passLabelX} y={layout.pass.y + layout.pass.h / 2 + t.main * 0.36} textAnchor="end" fill={INK} style={{ fontSize: t.main }}>
+              Pass
+            </text>
+            {atPass.length > 0 && (
+              <text className="label zone-count" x={layout.passCountX} y={layout.pass.y + layout.pass.h / 2 + t.main * 0.36} fill={INK} style={{ fontSize: t.main }}>
+                {atPass.length}
+              </text>
+            )}
+            {layout.kinds.map((k) => {
+              const all = passByKind.get(k.kind) ?? [];
+              if (all.length === 0 || k.passChips === 0) return null;
+              const shown = all.length > k.passChips ? all.slice(0, k.passChips - 1) : all;
+              const pitch = layout.chip.w + layout.chip.gap;
+              // Within the kind's width and within the pass, centred under the kind where it can be.
+              const lo = Math.max(k.x, layout.pass.x) + 3;
+              const hi = Math.min(k.x + k.width, layout.pass.x + layout.pass.w) - 3 - (shown.length + (shown.length < all.length ? 1 : 0)) * pitch + layout.chip.gap;
+              const left = Math.max(lo, Math.min(k.cx - ((shown.length - 1) * pitch) / 2 - layout.chip.w / 2, hi));
+              const y = layout.pass.y + layout.pass.h / 2;
+              return (
+                <g key={k.kind}>
+                  {shown.map((c, i) => (
+                    <Chip key={c.id} x={left + layout.chip.w / 2 + i * pitch} y={y} chip={c} w={layout.chip.w} h={layout.chip.h} size={t.small} />
+                  ))}
+                  {shown.length < all.length && (
+                    <text className="label chip-more" x={left + layout.chip.w / 2 + shown.length * pitch} y={y + t.small * 0.36} textAnchor="middle" fill={MUTED} style={{ fontSize: t.small }}>
+                      +{all.length - shown.length}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+          {/* dining room */}
+          {layout.summaryAt && (
+            <text className="label table-summary" x={layout.summaryAt.x} y={layout.summaryAt.y} fill={INK} style={{ fontSize: t.small }}>
+              {tableSummary(snapshot, scenario.tables, layout)}
             </text>
           )}
-        </g>
-        {door.slice(0, layout.doorSlots).map((id, i) => {
-          const p = partyById.get(id);
-          if (!p) return null;
-          const at = layout.doorSlot(i);
-          return <DoorParty key={id} x={at.x} y={at.y} partyId={id} arrivedAt={p.arrivedAt} walksOutAt={p.walksOutAt} time={time} position={i + 1} />;
-        })}
-        <Effects
-          messages={store.getState().recentMessages()}
-          now={snapshot.time}
-          speed={speed}
-          layout={layout}
-          reducedMotion={reduced}
-          rejectionOf={store.getState().restaurant().rejectionOf}
-        />
-        {/* staff on top of everything */}
-        {[...waiters, ...runners].map((s, index, all) => {
-          const group = s.role === 'waiter' ? waiters : runners;
-          const carrying = s.ticketId !== null ? ticketsById.get(s.ticketId)?.dish ?? null : null;
-          return (
-            <Staff
-              key={s.id}
-              id={s.id}
-              role={s.role}
-              state={s.state}
-              activity={s.activity}
-              since={s.since}
-              legSeconds={s.legSeconds}
-              from={s.from}
-              to={s.to}
-              index={index}
-              count={all.length}
-              number={group.indexOf(s) + 1}
-              layout={layout}
-              time={time}
-              reducedMotion={reduced}
-              dish={carrying}
-            />
-          );
-        })}
-      </svg>
+          {layout.tables.map((box) => {
+            const p = partiesByTable.get(box.table);
+            const chips = p ? p.tickets.filter((id) => ticketsById.has(id)).map(chipOf) : [];
+            return (
+              <Table
+                key={box.table}
+                box={box}
+                layout={layout}
+                partyId={p?.id ?? null}
+                partyState={p?.state ?? null}
+                arrivedAt={p?.arrivedAt ?? 0}
+                signature={chips.map((c) => `${c.state}${c.old ? '*' : ''}`).join(',')}
+                chips={chips}
+                time={time}
+              />
+            );
+          })}
+          {/* the door and its queue */}
+          <g role="img" aria-label={`Door: ${door.length} part${door.length === 1 ? 'y' : 'ies'} waiting for a table`}>
+            <rect x={layout.door.box.x} y={layout.door.labelY - t.small - 3} width={layout.door.box.w} height={t.small + 8} rx={4} className="door" />
+            <text className="label zone-label" x={layout.door.x} y={layout.door.labelY} textAnchor="middle" fill="#fff" style={{ fontSize: t.small }}>
+              Door
+            </text>
+            {door.length > doorShown && (
+              <text className="label zone-count" x={layout.door.moreAt.x} y={layout.door.moreAt.y} textAnchor="middle" fill={INK} style={{ fontSize: t.small }}>
+                +{door.length - doorShown}
+              </text>
+            )}
+          </g>
+          {door.slice(0, doorShown).map((id, i) => {
+            const p = partyById.get(id);
+            if (!p) return null;
+            const at = layout.door.slots[i]!;
+            return <DoorParty key={id} x={at.x} y={at.y} r={layout.r} partyId={id} arrivedAt={p.arrivedAt} walksOutAt={p.walksOutAt} time={time} position={i + 1} />;
+          })}
+          {layout.lane.timers === 'count' && (
+            <LaneCount layout={layout} since={staff.filter((x) => x.activity === 'blocked').map((x) => x.since)} time={time} />
+          )}
+          <Effects layer="over" messages={store.getState().recentMessages} time={time} speed={speed} layout={layout} reducedMotion={reduced} rejectionOf={store.getState().restaurant().rejectionOf} />
+          {/* staff on top of everything */}
+          {staff.map((s) => {
+            const group = s.role === 'waiter' ? 'waiter' : 'runner';
+            const roleIndex = staff.filter((x) => x.role === group).indexOf(s);
+            const carrying = s.ticketId !== null ? (ticketsById.get(s.ticketId)?.dish ?? null) : null;
+            return (
+              <Staff
+                key={s.id}
+                id={s.id}
+                role={s.role}
+                state={s.state}
+                activity={s.activity}
+                since={s.since}
+                legSeconds={s.legSeconds}
+                from={s.from}
+                to={s.to}
+                roleIndex={roleIndex}
+                lane={lanes.get(s.id) ?? 0}
+                number={roleIndex + 1}
+                layout={layout}
+                time={time}
+                reducedMotion={reduced}
+                dish={carrying}
+                old={oldOf(s)}
+              />
+            );
+          })}
+        </svg>
+      </div>
     </section>
   );
 }

@@ -1,119 +1,92 @@
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useMemo } from 'react';
 import { motion, type MotionValue } from 'framer-motion';
 import type { Place, StaffView } from '../../sim/index.ts';
 import { useDerived } from '../useDerived.ts';
-import { mmss } from '../../app/format.ts';
-import { lerp, PASS_ROW, WALKING_STATES, type FloorLayout } from './layout.ts';
-import { BLOCKED, IDLE, INK, ROLE_COLOUR, STAFF_STATE_LABEL, STAFF_STATE_SHORT } from './palette.ts';
+import { alongPath, WALKING_STATES, type FloorLayout, type Who } from './layout.ts';
+import { activityGlyph, Hourglass } from './Glyphs.tsx';
+import { shortDuration } from './text.ts';
+import { BLOCKED, IDLE, ROLE_COLOUR, STAFF_STATE_LABEL } from './palette.ts';
 
 type Props = Pick<StaffView, 'id' | 'role' | 'state' | 'activity' | 'since' | 'legSeconds' | 'from' | 'to'> & {
-  index: number;
-  count: number;
+  /** Index within the role, and the slot at the pass (see `laneSlotOf`). */
+  roleIndex: number;
+  lane: number;
+  /** Number within the role (Waiter 2, Runner 1). */
   number: number;
   layout: FloorLayout;
   time: MotionValue<number>;
   reducedMotion: boolean;
-  /** Dish being carried, for the label ("carrying steak"). */
+  /** Dish being carried, for the accessible name. */
   dish: string | null;
+  /** The order this person works on was taken under the other mode (it finishes that way). */
+  old: boolean;
 };
 
-/** Hourglass icon (drawn, so it never depends on an emoji font). */
-export function Hourglass({ x, y, size, colour }: { x: number; y: number; size: number; colour: string }) {
-  const h = size / 2;
-  return (
-    <path
-      d={`M${x - h} ${y - h}h${size}l${-h} ${h}l${h} ${h}h${-size}l${h} ${-h}z`}
-      fill="none"
-      stroke={colour}
-      strokeWidth={2.2}
-      strokeLinejoin="round"
-    />
-  );
-}
-
-/** The small icon at a person's shoulder: notepad (taking an order), ticket (sending or carrying it), plate (carrying a dish). */
-function StateIcon({ state }: { state: string }) {
-  switch (state) {
-    case 'takingOrder':
-      return (
-        <g transform="translate(15,-17)">
-          <rect x={-6} y={-8} width={12} height={15} rx={1.5} fill="#fff" stroke={INK} strokeWidth={1.6} />
-          <path d="M-3 -3h6M-3 1h6M-3 4h4" stroke={INK} strokeWidth={1.3} />
-        </g>
-      );
-    case 'submittingTicket':
-    case 'walkingToKitchen':
-      return (
-        <g transform="translate(16,-16) rotate(-12)">
-          <rect x={-9} y={-6} width={18} height={12} rx={1.5} fill="#FFFDF5" stroke={INK} strokeWidth={1.6} />
-          <path d="M-5 -2h10M-5 2h7" stroke={INK} strokeWidth={1.2} />
-        </g>
-      );
-    case 'carryingDish':
-      return (
-        <g transform="translate(15,-15)">
-          <circle r={8} fill="#fff" stroke={INK} strokeWidth={2} />
-          <circle r={4} fill="none" stroke={INK} strokeWidth={1} />
-        </g>
-      );
-    default:
-      return null;
-  }
-}
-
-/** How much larger than normal people are drawn (presenter mode sets 1.3). */
+/** Kept for callers that scaled people in presenter mode: the layout now sizes people itself. */
 export const PeopleScale = createContext(1);
 
 /**
- * A waiter (circle) or runner (diamond). Position is a function of simulated time: on a walk
- * it moves from `from` to `to` over `legSeconds` from `since`; otherwise it stands at `to`.
+ * A waiter (circle) or runner (diamond). Position is a function of simulated time along the
+ * layout's path (corridor and aisles): on a walk it moves from `from` to `to` over `legSeconds`
+ * from `since`; otherwise it stands at `to`. Standing at the pass, a person shows their number
+ * (and, when blocked, a timer above them); elsewhere, a glyph for what they are doing.
  */
 export const Staff = memo(function Staff(p: Props) {
-  const { layout, index, count, role } = p;
-  const from = (place: Place) => layout.placeOf(place, index, count, role, p.number - 1);
+  const { layout, role } = p;
+  const who: Who = useMemo(() => ({ role, roleIndex: p.roleIndex, lane: p.lane }), [role, p.roleIndex, p.lane]);
   const walking = WALKING_STATES.has(p.state) && !p.reducedMotion && p.legSeconds > 0;
+  const path = useMemo(() => (walking ? layout.pathOf(p.from, p.to, who) : [layout.placeOf(p.to, who)]), [walking, layout, p.from, p.to, who]);
   const transform = useDerived(p.time, (t) => {
-    const pt = walking ? lerp(from(p.from), from(p.to), (t - p.since) / p.legSeconds) : from(p.to);
+    const pt = walking ? alongPath(path, (t - p.since) / p.legSeconds) : path[0]!;
     return `translate(${pt.x.toFixed(1)}px, ${pt.y.toFixed(1)}px)`;
   });
   const blocked = p.activity === 'blocked';
   const idle = p.activity === 'idle';
-  const timer = useDerived(p.time, (t) => mmss(t - p.since));
+  // Beyond the lane's slots (a crowd at the pass) people share the last one: no number, no timer (the lane's count says how many).
+  const crowded = p.lane >= layout.lane.slots.length;
+  const atPass = !walking && p.to === ('pass' as Place) && !crowded;
+  const timer = useDerived(p.time, (t) => shortDuration(t - p.since));
   const colour = idle ? IDLE : ROLE_COLOUR[role];
-  const name = `${role === 'waiter' ? 'Waiter' : 'Runner'} ${p.number}: ${STAFF_STATE_LABEL[p.state] ?? p.state}${p.dish && p.state === 'carryingDish' ? ` (${p.dish})` : ''}`;
-  const scale = useContext(PeopleScale);
-  const r = 15;
-  const short = STAFF_STATE_SHORT[p.state] ?? p.state;
+  const name = `${role === 'waiter' ? 'Waiter' : 'Runner'} ${p.number}: ${STAFF_STATE_LABEL[p.state] ?? p.state}${p.dish && p.state === 'carryingDish' ? ` (${p.dish})` : ''}${p.old ? ', finishing an order taken before the mode switch' : ''}`;
+  const r = layout.r;
+  const t = layout.type;
+  const lane = layout.lane;
+  const slot = lane.slots[Math.max(0, Math.min(lane.slots.length - 1, who.lane))]!;
+  const badgeAt =
+    lane.timers === 'beside'
+      ? { x: slot.x + r + 6 + lane.badge.w / 2, y: slot.y }
+      : lane.timers === 'above'
+        ? { x: slot.x, y: lane.timerYs[who.lane % lane.timerYs.length]! }
+        : null;
   return (
-    <motion.g style={{ transform }} role="img" aria-label={name} className={`person ${p.activity}`}>
-      <g transform={scale !== 1 ? `scale(${scale})` : undefined}>
-      {blocked && <circle r={r + 6} fill="none" stroke={BLOCKED} strokeWidth={4} />}
-      {role === 'waiter' ? (
-        <circle r={r} fill={blocked ? '#fff' : colour} stroke={blocked ? BLOCKED : '#fff'} strokeWidth={2} opacity={idle ? 0.75 : 1} />
-      ) : (
-        <rect x={-r} y={-r} width={2 * r} height={2 * r} transform="rotate(45)" fill={blocked ? '#fff' : colour} stroke="#fff" strokeWidth={2} opacity={idle ? 0.75 : 1} />
-      )}
-      <text className="person-id" y={5} textAnchor="middle" fill={blocked ? BLOCKED : '#fff'}>
-        {role === 'waiter' ? p.number : `R${p.number}`}
-      </text>
-      <StateIcon state={p.state} />
-      {blocked ? (
-        <g transform={`translate(0,${p.index % 2 === 1 && p.count > PASS_ROW ? 40 : -40})`}>
-          <rect x={-40} y={-13} width={80} height={26} rx={13} fill={BLOCKED} />
-          <Hourglass x={-26} y={0} size={12} colour="#fff" />
-          <motion.text className="badge-text" x={7} y={6} textAnchor="middle" fill="#fff">
+    <g className={`person ${p.activity}`} role="img" aria-label={name}>
+      <motion.g style={{ transform }}>
+        {blocked && <circle r={r + 4} fill="none" stroke={BLOCKED} strokeWidth={3.5} />}
+        {role === 'waiter' ? (
+          <circle r={r} fill={blocked ? '#fff' : colour} stroke={blocked ? BLOCKED : '#fff'} strokeWidth={2} opacity={idle ? 0.8 : 1} />
+        ) : (
+          <rect x={-r * 0.86} y={-r * 0.86} width={r * 1.72} height={r * 1.72} transform="rotate(45)" fill={blocked ? '#fff' : colour} stroke={blocked ? BLOCKED : '#fff'} strokeWidth={2} opacity={idle ? 0.8 : 1} />
+        )}
+        {p.old && <circle cx={r * 0.8} cy={-r * 0.8} r={3.5} fill="#1B1F24" stroke="#fff" strokeWidth={1} />}
+        {atPass ? (
+          <text className="label person-id" y={t.small * 0.36} textAnchor="middle" fill={blocked ? BLOCKED : '#fff'} style={{ fontSize: t.small }}>
+            {p.number}
+          </text>
+        ) : (
+          activityGlyph(p.state, r * 1.1)
+        )}
+      </motion.g>
+      {blocked && atPass && badgeAt && (
+        <g transform={`translate(${badgeAt.x},${badgeAt.y})`}>
+          <rect x={-lane.badge.w / 2} y={-lane.badge.h / 2} width={lane.badge.w} height={lane.badge.h} rx={lane.badge.h / 2} fill={BLOCKED} />
+          <g transform={`translate(${-lane.badge.w / 2 + 4 + t.small * 0.4},0)`}>
+            <Hourglass s={t.small * 0.75} />
+          </g>
+          <motion.text className="label badge-text" x={t.small * 0.45} y={t.small * 0.36} textAnchor="middle" fill="#fff" style={{ fontSize: t.small }}>
             {timer}
           </motion.text>
         </g>
-      ) : (
-        <g transform={`translate(0,${r + 15})`} className="person-label">
-          <rect x={-short.length * 5 - 6} y={-11} width={short.length * 10 + 12} height={22} rx={11} fill="#fff" stroke={idle ? '#CBD2D9' : colour} strokeWidth={1.5} opacity={0.94} />
-          <text y={6} textAnchor="middle" fill={idle ? '#5B6470' : INK}>
-            {short}
-          </text>
-        </g>
       )}
-      </g>
-    </motion.g>
+    </g>
   );
 });

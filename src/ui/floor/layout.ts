@@ -1,30 +1,79 @@
 import type { Place } from '../../sim/index.ts';
+import { dishCodes } from './dishCodes.ts';
+import { lineHeight, scaleType, shortDuration, textWidth, WIDEST_DURATION, type TypeScale } from './text.ts';
 
 /**
- * Geometry of the floor in SVG user units (viewBox {@link FLOOR_WIDTH}×{@link FLOOR_HEIGHT}):
- * kitchen stations in a row at the top, the pass below them, tables in a grid, the door
- * queue up the left edge. Pure: the same restaurant always gets the same picture.
+ * Geometry of the floor in CSS pixels of the stage it is drawn on (docs/visual-language.md):
+ *
+ * ```
+ *  kitchen    kind headers (name, ticket rail, queue) · stations · station words
+ *             announcements (DishReady, ✗ rejected) at each kind
+ *  pass       "Pass" · dishes waiting, grouped by kind · count
+ *  lane       staff at the pass: blocked timers above them, their numbers inside
+ *  corridor   where floor staff walk across, and where idle staff stand
+ *  dining     door queue on the left · tables in columns; an aisle beside each column
+ * ```
+ *
+ * Labels have places of their own: no two overlap, and nobody stands or walks on one.
+ * People walk along the corridor and down the aisles only (the path from {@link FloorLayout.pathOf}),
+ * and show text (their number, a blocked timer) only while standing in the lane. When the
+ * stage is too small for every label, the layout drops detail (station words, then dish codes,
+ * then timers, then table numbers, with counts per zone instead) rather than shrink the type.
+ * Pure: the same restaurant on the same stage always gets the same picture.
  */
-export const FLOOR_WIDTH = 1000;
-export const FLOOR_HEIGHT = 720;
 
 export interface Point {
   x: number;
   y: number;
 }
 
+/** A rectangle: top-left corner, width and height, CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** What the restaurant needs drawn, and where. */
+export interface FloorSpec {
+  /** The stage's drawable size, CSS pixels. */
+  width: number;
+  height: number;
+  stations: readonly { id: string; kind: string }[];
+  tables: number;
+  waiters: number;
+  runners: number;
+  /** The menu's dish names, in menu order (their codes, and the words stations show). */
+  dishes: readonly string[];
+  /** Most dishes one party can order (the badges a table must hold). */
+  maxDishes: number;
+  /** The least type sizes allowed (12 px normally, 16 px in presenter mode). */
+  type: TypeScale;
+  /** Radius of a person, CSS pixels, at the least type size. */
+  personR: number;
+}
+
+/**
+ * How much each table shows, most first; chosen by the room a table gets. `words`: number,
+ * timer, state glyph and word, dish badges with codes; `full`: the same without the word;
+ * `compact`: one line (number, glyph, timer) and small badges without codes; `minimal`:
+ * number and glyph; `dots`: the glyph alone. Below `compact`, a line of counts per state
+ * stands in for what the tables drop.
+ */
+export type TableDetail = 'words' | 'full' | 'compact' | 'minimal' | 'dots';
+
+/** What a station writes under itself: the dish's name, its code, or nothing (counts in the header). */
+export type StationLabel = 'word' | 'code' | 'none';
+
 export interface StationBox extends Point {
   id: string;
   kind: string;
+  /** Side of the station square; its progress ring sits just outside. */
   size: number;
-  /** Distance between neighbouring stations: under {@link LABEL_PITCH} there is no room for a word. */
   pitch: number;
+  label: StationLabel;
 }
-
-/** Narrowest station pitch, in user units, that fits a dish name under the station. */
-export const LABEL_PITCH = 62;
-/** Most staff that stand in one row at the pass; more stand in two staggered rows. */
-export const PASS_ROW = 9;
 
 export interface KindGroup {
   kind: string;
@@ -32,121 +81,492 @@ export interface KindGroup {
   width: number;
   /** Centre of the group, where its tickets arrive and its dishes leave the pass. */
   cx: number;
+  /** The kind's name as the header writes it ("" when there is no room). */
+  name: string;
+  /** Whether paper tickets are drawn on its rail (else the count alone). */
+  rail: boolean;
+  /** How many dish badges of this kind fit on the pass before "+n". */
+  passChips: number;
 }
 
 export interface TableBox extends Point {
   table: number;
+  /** Size of the table's rectangle; (x, y) is its centre. */
   w: number;
   h: number;
+  col: number;
+  row: number;
+  /** Where a member of staff serving this table stands (in the aisle beside it). */
+  slot: Point;
+  /** The aisle's x, where walkers go down to this table from the corridor. */
+  aisleX: number;
+  /** Top of the first row of dish badges. */
+  chipsY: number;
+  chipsPerRow: number;
+  chipRows: number;
 }
 
 export interface FloorLayout {
-  stations: Map<string, StationBox>;
+  width: number;
+  height: number;
+  type: TypeScale;
+  /** Radius of a person. */
+  r: number;
   kinds: KindGroup[];
   kindIndex: Map<string, number>;
+  stations: Map<string, StationBox>;
+  /** Baselines: kind names, station words, announcements. */
+  kindNameY: number;
+  railY: number;
+  stationLabelY: number;
+  announceY: number;
+  /** Whether there is a row for announcements (DishReady, ✗ rejected) under the stations. */
+  announce: boolean;
+  /** The kitchen's outline. */
+  kitchen: Box;
+  pass: Box;
+  passLabelX: number;
+  passCountX: number;
+  /** Dish badge size (on tables and the pass); `codes`: whether badges carry their dish code. */
+  chip: { w: number; h: number; gap: number; codes: boolean };
+  /** Dish badges on tables in compact detail (no code: state only). */
+  miniChip: number;
+  lane: {
+    /** Centre line of people standing at the pass. */
+    y: number;
+    /** Centre lines of the rows of blocked timers above them (slot i uses row i % rows). */
+    timerYs: number[];
+    badge: { w: number; h: number };
+    /** Slots for staff at the pass, left to right. */
+    slots: Point[];
+    /** Whether each person has a slot of their own (else people take the next free one). */
+    personal: boolean;
+    /** Blocked timers: beside each person, in rows above them, or one line of counts (`timerYs[0]`). */
+    timers: 'beside' | 'above' | 'count';
+  };
+  corridorY: number;
+  /** The dining room's area (door column and tables). */
+  dining: Box;
+  door: {
+    x: number;
+    labelY: number;
+    /** Where the parties in line stand, first in line first (nearest the door). */
+    slots: Point[];
+    /** Where "+n" goes when more wait than there are slots. */
+    moreAt: Point;
+    box: Box;
+  };
   tables: TableBox[];
-  pass: { x: number; y: number; w: number; h: number };
-  door: Point;
-  /** Where the n-th party in the door queue stands (0 = first in line). */
-  doorSlot(n: number): Point;
-  doorSlots: number;
+  detail: TableDetail;
+  /** Not even dots fit: tables are drawn as small as they come, and may touch. */
+  overflow: boolean;
+  /** Baseline of the counts-per-state line that stands in for dropped table labels, or null. */
+  summaryAt: Point | null;
+  /** Dish name → its two-letter code. */
+  codes: Map<string, string>;
+  /** Whether stations write their dish (else their state shows in the ring and the header). */
+  stationWords: boolean;
+  /** Where a person stands at home (idle), by role and index within the role. */
+  home(role: 'waiter' | 'runner', roleIndex: number): Point;
   /**
-   * Where a staff member stands at `place`: `index` of `count` among all floor staff (spreads
-   * people along the pass and around a table), `roleIndex` among their role (home spots).
+   * The path a person walks from `from` to `to`, as points (corridor and aisles only). `lane`
+   * is the person's lane slot (see {@link laneSlotOf}) for the pass.
    */
-  placeOf(place: Place, index: number, count: number, role: 'waiter' | 'runner', roleIndex: number): Point;
+  pathOf(from: Place, to: Place, who: Who): Point[];
+  /** Where a person stands at `place`. */
+  placeOf(place: Place, who: Who): Point;
 }
 
-/** Centre line of the stations; their labels sit below, clear of the pass. */
-const STATION_Y = 98;
-const PASS_Y = 168;
-const PASS_H = 30;
-const FLOOR_TOP = 282;
-const FLOOR_BOTTOM = 700;
-const FLOOR_LEFT = 150;
-const FLOOR_RIGHT = 945;
+/** A member of staff as the layout needs them: their role, index within it, and lane slot. */
+export interface Who {
+  role: 'waiter' | 'runner';
+  roleIndex: number;
+  lane: number;
+}
+
+const PAD = 6;
+const KIND_GAP = 14;
+
+/** Text each station may write under itself, at its widest. */
+function widestStationWord(dishes: readonly string[]): string[] {
+  return [...dishes, 'idle', 'down'];
+}
+
+interface TableNeeds {
+  w: number;
+  /** Height of the table's rectangle. */
+  rectH: number;
+  /** Height of its rectangle plus dish badges. */
+  cellH: number;
+}
+
+/** Room a table needs at each level of detail. */
+function tableNeeds(detail: TableDetail, t: TypeScale, tables: number, chip: { w: number; h: number; gap: number }, mini: number, maxDishes: number): TableNeeds {
+  const num = textWidth(String(tables), t.small);
+  const timer = textWidth(WIDEST_DURATION, t.small);
+  const icon = t.small + 2;
+  const word = Math.max(...['ordering', 'waiting', 'seated', 'eating', 'paying'].map((w) => textWidth(w, t.main, false)));
+  if (detail === 'words' || detail === 'full') {
+    const w = Math.max(detail === 'words' ? Math.max(num + 10 + timer + 10, icon + 6 + word + 12) : num + 6 + icon + 8 + timer + 10, 3 * (chip.w + chip.gap));
+    const rectH = detail === 'words' ? lineHeight(t.small) + lineHeight(t.main) + 10 : lineHeight(t.small) + 8;
+    const perRow = Math.max(1, Math.floor((w + chip.gap) / (chip.w + chip.gap)));
+    const rows = Math.min(2, Math.ceil(maxDishes / perRow));
+    return { w, rectH, cellH: rectH + 4 + rows * (chip.h + chip.gap) };
+  }
+  if (detail === 'compact') {
+    const w = Math.max(num + 6 + icon + 8 + timer + 10, 5 * (mini + 2));
+    const rectH = lineHeight(t.small) + 8;
+    return { w, rectH, cellH: rectH + 3 + mini };
+  }
+  if (detail === 'minimal') {
+    const rectH = lineHeight(t.small) + 6;
+    return { w: num + 6 + icon + 12, rectH, cellH: rectH };
+  }
+  return { w: icon + 8, rectH: icon + 6, cellH: icon + 6 };
+}
+
+const DETAILS: TableDetail[] = ['words', 'full', 'compact', 'minimal', 'dots'];
+
+interface Grid {
+  cols: number;
+  rows: number;
+  /** Width of one table's column. */
+  colW: number;
+  rowH: number;
+  detail: TableDetail;
+  slack: number;
+}
+
+/** Columns of tables and their aisles: tables come in pairs sharing the aisle between them. */
+function groupsOf(cols: number): number {
+  return Math.floor(cols / 2) + (cols % 2);
+}
+
+/** The best grid of `n` tables in `w`×`h` (most detail, then most room), or null when even dots do not fit. */
+function chooseGrid(n: number, w: number, h: number, aisle: number, needs: (d: TableDetail) => TableNeeds, details: TableDetail[]): Grid | null {
+  let best: Grid | null = null;
+  for (const detail of details) {
+    const need = needs(detail);
+    for (let cols = 1; cols <= Math.min(n, 14); cols++) {
+      const rows = Math.ceil(n / cols);
+      const groups = groupsOf(cols);
+      const colW = (w - groups * aisle - (groups - 1) * 8) / cols;
+      const rowH = h / rows;
+      const gapY = detail === 'words' || detail === 'full' ? 8 : 5;
+      if (colW < need.w + 4 || rowH < need.cellH + gapY) continue;
+      const slack = Math.min(colW / (need.w + 4), rowH / (need.cellH + gapY));
+      if (!best || slack > best.slack) best = { cols, rows, colW, rowH, detail, slack };
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** Optional detail above the dining room, dropped in this order when the stage is short. */
+interface TopDetail {
+  /** Words (or codes) under the stations. */
+  stationLabels: boolean;
+  /** The announcement row (DishReady, ✗ rejected) under the stations. */
+  announce: boolean;
+  /** A timer per blocked person at the pass (else one line of counts). */
+  laneTimers: boolean;
+}
+const TOP_DETAILS: TopDetail[] = [
+  { stationLabels: true, announce: true, laneTimers: true },
+  { stationLabels: false, announce: true, laneTimers: true },
+  { stationLabels: false, announce: false, laneTimers: true },
+  { stationLabels: false, announce: false, laneTimers: false },
+];
 
 /**
- * Lay out a kitchen of `stations` (ids and kinds, in order) and `tables` tables.
- * @param stations station ids with their kind, grouped by kind as the scenario lists them.
+ * Lay out a restaurant on a stage of `spec.width`×`spec.height` CSS pixels. Type never goes
+ * below `spec.type`. Tables keep as much detail as the stage allows, then the kitchen and the
+ * pass keep theirs; with room to spare, type grows (up to 1.3×). Never throws; a stage too
+ * small for anything still gets a layout, with labels dropped rather than overlapping.
  */
-export function floorLayout(stations: readonly { id: string; kind: string }[], tables: number): FloorLayout {
+export function floorLayout(spec: FloorSpec): FloorLayout {
+  // Tables first (any detail with dish codes counts the same), then the kitchen and the pass
+  // (station words, announcements, a timer per blocked person), then the table's state word.
+  const score = (l: FloorLayout, cfg: number) => {
+    const table = l.overflow ? 9 : l.detail === 'words' || l.detail === 'full' ? 0 : DETAILS.indexOf(l.detail);
+    return table * 100 + cfg * 10 + (l.detail === 'words' ? 0 : 1);
+  };
+  const bestAt = (k: number) => {
+    let best: { l: FloorLayout; score: number } | null = null;
+    for (let c = 0; c < TOP_DETAILS.length; c++) {
+      const l = layoutAt(spec, scaleType(spec.type, k), spec.personR * k, TOP_DETAILS[c]!);
+      const sc = score(l, c);
+      if (!best || sc < best.score) best = { l, score: sc };
+      if (sc === 0) break;
+    }
+    return best!;
+  };
+  const base = bestAt(1);
+  // Larger type only while it costs no detail.
+  for (const k of [1.3, 1.15]) {
+    const big = bestAt(k);
+    if (big.score <= base.score) return big.l;
+  }
+  return base.l;
+}
+
+function layoutAt(spec: FloorSpec, t: TypeScale, r: number, top: TopDetail): FloorLayout {
+  const W = Math.max(200, spec.width);
+  const H = Math.max(200, spec.height);
+  const codes = dishCodes(spec.dishes);
+
+  // ---- kitchen: kinds side by side, their stations in a row
   const kindsInOrder: string[] = [];
-  for (const s of stations) if (!kindsInOrder.includes(s.kind)) kindsInOrder.push(s.kind);
-  const gapBetweenKinds = 28;
-  const usable = FLOOR_WIDTH - 60 - gapBetweenKinds * Math.max(0, kindsInOrder.length - 1);
-  const pitch = Math.min(96, usable / Math.max(1, stations.length));
-  const size = Math.min(56, pitch - 16);
-  const totalWidth = pitch * stations.length + gapBetweenKinds * Math.max(0, kindsInOrder.length - 1);
-  let x = (FLOOR_WIDTH - totalWidth) / 2;
-  const boxes = new Map<string, StationBox>();
+  for (const s of spec.stations) if (!kindsInOrder.includes(s.kind)) kindsInOrder.push(s.kind);
+  const nStations = Math.max(1, spec.stations.length);
+  const usable = W - 2 * PAD - 12 - KIND_GAP * Math.max(0, kindsInOrder.length - 1);
+  const maxPitch = Math.max(56, textWidth('plating', t.small, false) + 14);
+  const pitch = Math.min(maxPitch, usable / nStations);
+  // A short stage gets smaller stations: the dining room needs the height more.
+  const maxSize = (H < 480 ? 28 : 40) + (t.small - 12) * 2;
+  const size = Math.max(12, Math.min(maxSize, pitch - 16));
+  const wordW = Math.max(...widestStationWord(spec.dishes).map((w) => textWidth(w, t.small, false)));
+  const codeW = Math.max(textWidth('Mw', t.small), ...[...codes.values()].map((c) => textWidth(c, t.small, false)));
+  const stationLabel: StationLabel = !top.stationLabels ? 'none' : pitch >= wordW + 6 ? 'word' : pitch >= codeW + 6 ? 'code' : 'none';
+  const totalWidth = pitch * spec.stations.length + KIND_GAP * Math.max(0, kindsInOrder.length - 1);
+  let x = (W - totalWidth) / 2;
+  const stationTop = PAD + 6 + lineHeight(t.head) + 2;
+  const stationY = stationTop + size / 2 + 6;
+  const stations = new Map<string, StationBox>();
   const kinds: KindGroup[] = [];
+  const chipH = lineHeight(t.small) + 4;
+  const chipW = Math.max(chipH, ...[...codes.values()].map((c) => textWidth(c, t.small) + 8));
+  const chip = { w: chipW, h: chipH, gap: 3, codes: true };
+  const passLabelW = textWidth('Pass', t.main) + 10;
+  const passCountW = textWidth('999', t.main) + 8;
+  const pass: Box = { x: PAD + passLabelW, y: 0, w: W - 2 * PAD - passLabelW - passCountW, h: chip.h + 8 };
   for (const kind of kindsInOrder) {
     const start = x;
-    for (const s of stations.filter((t) => t.kind === kind)) {
-      boxes.set(s.id, { id: s.id, kind, size, pitch, x: x + pitch / 2, y: STATION_Y });
+    for (const s of spec.stations.filter((q) => q.kind === kind)) {
+      stations.set(s.id, { id: s.id, kind, size, pitch, x: x + pitch / 2, y: stationY, label: stationLabel });
       x += pitch;
     }
-    kinds.push({ kind, x: start, width: x - start, cx: (start + x) / 2 });
-    x += gapBetweenKinds;
+    const width = x - start;
+    const count = textWidth('99', t.head);
+    const full = kind[0]!.toUpperCase() + kind.slice(1);
+    const name = textWidth(full, t.head) + count + 10 <= width ? full : textWidth(full.slice(0, 3), t.head) + count + 10 <= width ? full.slice(0, 3) : '';
+    const rail = textWidth(name, t.head) + count + 10 + 6 * 9 + 8 <= width;
+    // Its dishes wait on the pass under it, within the pass.
+    const onPass = Math.min(start + width, pass.x + pass.w) - Math.max(start, pass.x);
+    kinds.push({ kind, x: start, width, cx: (start + x) / 2, name, rail, passChips: Math.max(0, Math.floor((onPass - 4) / (chip.w + chip.gap))) });
+    x += KIND_GAP;
   }
+  const kindNameY = PAD + 6 + t.head;
+  const railY = PAD + 6;
+  const stationBottom = stationY + size / 2 + 8;
+  const stationLabelY = stationBottom + t.small;
+  const labelsBottom = stationLabel === 'none' ? stationBottom : stationBottom + lineHeight(t.small) + 2;
+  const announceY = top.announce ? labelsBottom + t.small + 1 : -1000;
+  const kitchen: Box = { x: PAD, y: PAD, w: W - 2 * PAD, h: (top.announce ? labelsBottom + lineHeight(t.small) + 4 : labelsBottom + 2) - PAD };
 
-  const cols = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(tables * 1.5))));
-  const rows = Math.max(1, Math.ceil(tables / cols));
-  const cellW = (FLOOR_RIGHT - FLOOR_LEFT) / cols;
-  const cellH = (FLOOR_BOTTOM - FLOOR_TOP) / rows;
-  const tableBoxes: TableBox[] = [];
-  for (let i = 0; i < tables; i++) {
-    const c = i % cols;
-    const r = Math.floor(i / cols);
-    tableBoxes.push({
+  // ---- pass, and the lane of people standing at it
+  pass.y = kitchen.y + kitchen.h + 4;
+  const staffCount = Math.max(1, spec.waiters + spec.runners);
+  const badge = { w: textWidth(WIDEST_DURATION, t.small) + t.small + 14, h: lineHeight(t.small) + 4 };
+  const minPitch = 2 * r + 6;
+  const personal = staffCount * minPitch <= pass.w;
+  const lanePitch = personal ? pass.w / staffCount : minPitch;
+  const laneCount = personal ? staffCount : Math.max(1, Math.floor(pass.w / minPitch));
+  // Timers beside each person when there is room, else in rows above them, else one line of counts.
+  const beside = top.laneTimers && lanePitch >= 2 * r + 10 + badge.w + 6;
+  const timerRows = !top.laneTimers ? 1 : beside ? 0 : Math.max(1, Math.min(3, Math.ceil((badge.w + 4) / lanePitch)));
+  const laneTop = pass.y + pass.h + 3;
+  const rowH = top.laneTimers ? badge.h + 2 : lineHeight(t.small) + 2;
+  const timerYs = Array.from({ length: timerRows }, (_, i) => laneTop + rowH / 2 + i * rowH);
+  const laneY = laneTop + timerRows * rowH + r + 4;
+  const laneX0 = pass.x + (pass.w - laneCount * lanePitch) / 2;
+  // Beside: each person at the left of their share of the lane, their timer to their right.
+  const slots = Array.from({ length: laneCount }, (_, i) => ({ x: laneX0 + lanePitch * i + (beside ? r + 6 : lanePitch / 2), y: laneY }));
+  const corridorY = laneY + r + 4 + r + 2;
+
+  // ---- dining: the door column, then tables in columns with an aisle beside each pair
+  const dining: Box = { x: PAD, y: corridorY + r + 4, w: W - 2 * PAD, h: H - PAD - (corridorY + r + 4) };
+  const doorW = Math.max(textWidth('Door', t.small) + 16, 4 * r + 8, textWidth('+99', t.small) + 10);
+  const doorBox: Box = { x: PAD, y: dining.y, w: doorW, h: dining.h };
+  const doorLabelY = dining.y + dining.h - 6;
+  const doorSlotH = Math.max(2 * r + 10, 28);
+  const doorSlotCount = Math.max(0, Math.floor((dining.h - lineHeight(t.small) - 10 - lineHeight(t.small)) / doorSlotH));
+  const doorX = PAD + doorW / 2;
+  const doorSlots = Array.from({ length: doorSlotCount }, (_, i) => ({ x: doorX, y: doorLabelY - lineHeight(t.small) - 4 - doorSlotH * (i + 0.5) }));
+  const moreAt = { x: doorX, y: doorLabelY - lineHeight(t.small) - 4 - doorSlotH * doorSlotCount - 4 };
+
+  const mini = Math.round(t.small * 0.85);
+  const area: Box = { x: PAD + doorW + 10, y: dining.y + 4, w: W - PAD - (PAD + doorW + 10), h: dining.h - 6 };
+  const aisle = 2 * r + 6;
+  const needs = (d: TableDetail) => tableNeeds(d, t, spec.tables, chip, mini, spec.maxDishes);
+  let grid = chooseGrid(spec.tables, area.w, area.h, aisle, needs, ['words', 'full', 'compact']);
+  let summaryAt: Point | null = null;
+  if (!grid) {
+    // Counts per state stand in for the labels the tables drop: at the foot of the dining
+    // room, where no aisle runs (walkers come down an aisle only as far as their table).
+    const lh = lineHeight(t.small) + 4;
+    summaryAt = { x: area.x, y: area.y + area.h - 4 };
+    area.h -= lh;
+    grid = chooseGrid(spec.tables, area.w, area.h, aisle, needs, ['minimal', 'dots']);
+  }
+  const overflow = grid === null;
+  const g: Grid = grid ?? (() => {
+    // Not even dots fit: the tightest grid, drawn as dots (they may touch, but carry no text).
+    const cols = Math.max(1, Math.min(spec.tables, Math.ceil(Math.sqrt(spec.tables * Math.max(1, area.w) / Math.max(1, area.h)))));
+    const groups = groupsOf(cols);
+    const rows = Math.ceil(spec.tables / cols);
+    return { cols, rows, colW: Math.max(4, (area.w - groups * aisle - (groups - 1) * 8) / cols), rowH: Math.max(4, area.h / rows), detail: 'dots' as const, slack: 0 };
+  })();
+  const need = needs(g.detail);
+  const tables: TableBox[] = [];
+  const groups = groupsOf(g.cols);
+  const groupW = (c: number) => (c % 2 === 0 && c + 1 < g.cols ? 2 * g.colW + aisle : g.colW + aisle);
+  // x of each column's table centre and its aisle
+  const colX: number[] = [];
+  const aisleOf: number[] = [];
+  let gx = area.x + (area.w - (g.cols * g.colW + groups * aisle + (groups - 1) * 8)) / 2;
+  for (let c = 0; c < g.cols; c += 2) {
+    if (c + 1 < g.cols) {
+      colX[c] = gx + g.colW / 2;
+      aisleOf[c] = aisleOf[c + 1] = gx + g.colW + aisle / 2;
+      colX[c + 1] = gx + g.colW + aisle + g.colW / 2;
+    } else {
+      aisleOf[c] = gx + aisle / 2;
+      colX[c] = gx + aisle + g.colW / 2;
+    }
+    gx += groupW(c) + 8;
+  }
+  const words = g.detail === 'words' || g.detail === 'full';
+  const tw = Math.max(4, Math.min(g.colW - 4, need.w * 1.5));
+  const rectH = Math.min(need.rectH, g.rowH);
+  const chipsPerRow = words ? Math.max(1, Math.floor((tw + chip.gap) / (chip.w + chip.gap))) : Math.max(1, Math.floor((tw + 2) / (mini + 2)));
+  const chipRows = words ? Math.min(2, Math.ceil(spec.maxDishes / chipsPerRow)) : g.detail === 'compact' ? 1 : 0;
+  const cellH = Math.min(need.cellH, g.rowH);
+  for (let i = 0; i < spec.tables; i++) {
+    const c = i % g.cols;
+    const row = Math.floor(i / g.cols);
+    const top0 = area.y + g.rowH * row + (g.rowH - cellH) / 2;
+    const y = top0 + rectH / 2;
+    const paired = c % 2 === 0 ? c + 1 < g.cols : true;
+    const leftOfAisle = paired && c % 2 === 0;
+    // Two tables share an aisle: one's server stands a little higher than the other's.
+    const dy = paired ? Math.min(r * 0.9, Math.max(0, cellH / 2 - r)) * (leftOfAisle ? -1 : 1) : 0;
+    tables.push({
       table: i + 1,
-      x: FLOOR_LEFT + cellW * (c + 0.5),
-      y: FLOOR_TOP + cellH * (r + 0.5) - 8,
-      w: Math.min(92, cellW - 40),
-      h: Math.min(48, cellH - 50),
+      x: colX[c]!,
+      y,
+      w: tw,
+      h: rectH,
+      col: c,
+      row,
+      aisleX: aisleOf[c]!,
+      slot: { x: aisleOf[c]!, y: top0 + cellH / 2 + dy },
+      chipsY: top0 + rectH + 4,
+      chipsPerRow,
+      chipRows,
     });
   }
 
-  const door = { x: 62, y: FLOOR_BOTTOM - 6 };
-  const doorSlots = 11;
-  // The counter leaves room on its left for its label.
-  const pass = { x: 100, y: PASS_Y, w: FLOOR_WIDTH - 140, h: PASS_H };
+  const homeSpot = (role: 'waiter' | 'runner', i: number): Point => {
+    // Idle staff wait in the corridor: waiters from the left, runners from the right.
+    const n = role === 'waiter' ? Math.max(1, spec.waiters) : Math.max(1, spec.runners);
+    const half = (area.w - 10) / 2;
+    const step = Math.min(2 * r + 8, half / n);
+    return role === 'waiter' ? { x: area.x + step * (i + 0.5), y: corridorY } : { x: area.x + area.w - step * (i + 0.5), y: corridorY };
+  };
+  const laneSlot = (i: number) => slots[Math.max(0, Math.min(slots.length - 1, i))]!;
+  const placeOf = (place: Place, who: Who): Point => {
+    if (place === 'pass') return laneSlot(who.lane);
+    if (place === 'home') return homeSpot(who.role, who.roleIndex);
+    return tables[place - 1]?.slot ?? homeSpot(who.role, who.roleIndex);
+  };
+  const exitOf = (place: Place, at: Point): Point => {
+    if (place === 'home') return at;
+    if (place === 'pass') return { x: at.x, y: corridorY };
+    const tb = tables[place - 1];
+    return tb ? { x: tb.aisleX, y: corridorY } : at;
+  };
+  const aisleMouth = (place: Place, at: Point): Point | null => {
+    if (typeof place !== 'number') return null;
+    const tb = tables[place - 1];
+    return tb ? { x: tb.aisleX, y: at.y } : null;
+  };
+
   return {
-    stations: boxes,
+    width: W,
+    height: H,
+    type: t,
+    r,
     kinds,
     kindIndex: new Map(kindsInOrder.map((k, i) => [k, i])),
-    tables: tableBoxes,
+    stations,
+    kindNameY,
+    railY,
+    stationLabelY,
+    announceY,
+    announce: top.announce,
+    kitchen,
     pass,
-    door,
-    doorSlots,
-    doorSlot: (n) => ({ x: door.x, y: door.y - 46 - n * 36 }),
-    placeOf(place, index, count, role, roleIndex) {
-      if (place === 'pass') {
-        const span = pass.w - 80;
-        // A crowd at the pass stands in two staggered rows so their timers stay apart.
-        const second = count > PASS_ROW && index % 2 === 1;
-        return { x: pass.x + 40 + (span * (index + 0.5)) / Math.max(1, count), y: PASS_Y + PASS_H + 44 + (second ? 40 : 0) };
-      }
-      if (place === 'home') {
-        return role === 'waiter'
-          ? { x: FLOOR_LEFT - 70 + (roleIndex % 2) * 62, y: FLOOR_TOP + 10 + Math.floor(roleIndex / 2) * 64 }
-          : { x: FLOOR_RIGHT + 10 - (roleIndex % 6) * 62, y: PASS_Y + PASS_H + 44 + Math.floor(roleIndex / 6) * 52 };
-      }
-      const t = tableBoxes[place - 1];
-      if (!t) return { x: FLOOR_WIDTH / 2, y: FLOOR_TOP };
-      // Stand beside the table's right edge, fanned out so two people never coincide.
-      const angle = -0.9 + ((index * 0.7) % 1.8);
-      return { x: t.x + t.w / 2 + 20 + 6 * Math.cos(angle), y: t.y + 16 * Math.sin(angle) };
+    passLabelX: pass.x - 8,
+    passCountX: pass.x + pass.w + 8,
+    chip: { ...chip, codes: words },
+    miniChip: mini,
+    lane: { y: laneY, timerYs, badge, slots, personal, timers: !top.laneTimers ? 'count' : beside ? 'beside' : 'above' },
+    corridorY,
+    dining,
+    door: { x: doorX, labelY: doorLabelY, slots: doorSlots, moreAt, box: doorBox },
+    tables,
+    detail: g.detail,
+    overflow,
+    summaryAt,
+    codes,
+    stationWords: stationLabel === 'word',
+    home: homeSpot,
+    placeOf,
+    pathOf(from, to, who) {
+      const a = placeOf(from, who);
+      const b = placeOf(to, who);
+      const pts = [a, aisleMouth(from, a), exitOf(from, a), exitOf(to, b), aisleMouth(to, b), b].filter((p): p is Point => p !== null);
+      return pts.filter((p, i) => i === 0 || Math.abs(p.x - pts[i - 1]!.x) > 0.01 || Math.abs(p.y - pts[i - 1]!.y) > 0.01);
     },
   };
 }
 
-/** Linear interpolation between two points, `f` clamped to [0, 1]. */
-export function lerp(a: Point, b: Point, f: number): Point {
-  const k = f <= 0 ? 0 : f >= 1 ? 1 : f;
-  return { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k };
+/** The point a fraction `f` (clamped to [0, 1]) of the way along a polyline, by length. */
+export function alongPath(path: readonly Point[], f: number): Point {
+  if (path.length === 0) return { x: 0, y: 0 };
+  if (path.length === 1 || f <= 0) return path[0]!;
+  if (f >= 1) return path[path.length - 1]!;
+  let total = 0;
+  for (let i = 1; i < path.length; i++) total += Math.hypot(path[i]!.x - path[i - 1]!.x, path[i]!.y - path[i - 1]!.y);
+  let left = total * f;
+  for (let i = 1; i < path.length; i++) {
+    const a = path[i - 1]!;
+    const b = path[i]!;
+    const d = Math.hypot(b.x - a.x, b.y - a.y);
+    if (left <= d && d > 0) return { x: a.x + ((b.x - a.x) * left) / d, y: a.y + ((b.y - a.y) * left) / d };
+    left -= d;
+  }
+  return path[path.length - 1]!;
 }
 
 /** States in which a person walks from `from` to `to` (elsewhere they stand at `to`). */
 export const WALKING_STATES: ReadonlySet<string> = new Set(['walkingToTable', 'walkingToKitchen', 'walkingToPass', 'carryingDish']);
+
+/**
+ * Lane slots for the staff at the pass: with room for everyone, each person keeps a slot of
+ * their own (their index among all staff); otherwise the people whose walk starts or ends at
+ * the pass take slots in staff order. Returns staff id → slot index.
+ * @param staff every member of staff, waiters then runners, with where they are going.
+ */
+export function laneSlotOf(staff: readonly { id: string; from: Place; to: Place }[], personal: boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  if (personal) staff.forEach((s, i) => out.set(s.id, i));
+  else {
+    let n = 0;
+    for (const s of staff) if (s.to === 'pass' || s.from === 'pass') out.set(s.id, n++);
+  }
+  return out;
+}
+
+export { shortDuration };

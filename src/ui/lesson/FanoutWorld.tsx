@@ -1,86 +1,168 @@
-import { useMemo, useState } from 'react';
-import { FANOUT_DEFAULTS, FANOUT_SERVICES, runFanout, type FanoutRun, type FanoutService } from '../../sim/index.ts';
+import { FANOUT_SERVICES, type FanoutRun, type FanoutService } from '../../sim/index.ts';
 import { title } from '../../app/format.ts';
-import { ROLE_COLOUR } from '../floor/palette.ts';
+import { ROLE_COLOUR, INK, MUTED } from '../floor/palette.ts';
+import { textWidth } from '../floor/text.ts';
+import { useElementSize } from '../floor/Floor.tsx';
+import { useSession } from '../SessionProvider.tsx';
+import { ANALYTICS_SECONDS, quantile, useFanoutWorld } from './worlds.tsx';
 
 const COLOUR: Record<FanoutService, string> = { search: '#56B4E9', analytics: ROLE_COLOUR.cook, notification: ROLE_COLOUR.runner, audit: ROLE_COLOUR.party };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const secs = (x: number) => `${x.toFixed(1)} s`;
 
-/** One task's timeline: when each service had handled it, from the task's creation. */
-function Timeline({ run, task, label, scale }: { run: FanoutRun; task: number; label: string; scale: number }) {
-  const t = run.tasks[task]!;
-  const w = 300;
-  // Bars take the left part; the label after the longest still fits.
-  const x = (s: number) => (s / scale) * (w - 130) + 4;
-  return (
-    <figure className="timeline">
-      <figcaption>{label}</figcaption>
-      <svg viewBox={`0 0 ${w} ${FANOUT_SERVICES.length * 18 + 6}`} role="img" aria-label={`${label}: ${FANOUT_SERVICES.map((s) => `${s} after ${secs(t.done[s]! - t.createdAt)}`).join(', ')}`}>
-        {FANOUT_SERVICES.map((s, i) => {
-          const d = t.done[s]! - t.createdAt;
-          return (
-            <g key={s} transform={`translate(0,${i * 18 + 4})`}>
-              <rect x={4} y={0} width={Math.max(2, x(d) - 4)} height={12} rx={3} fill={COLOUR[s]} />
-              <text x={x(d) + 4} y={10} className="tl-text">
-                {s} {secs(d)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
-  );
+/** Tasks created up to task `k`'s creation that service `s` had not yet handled then (its lag, in tasks). */
+export function lagAt(run: FanoutRun, k: number, s: FanoutService): number {
+  const at = run.tasks[k]!.createdAt;
+  let n = 0;
+  for (let j = 0; j <= k; j++) if (run.tasks[j]!.done[s]! > at) n++;
+  return n;
 }
 
 /**
- * The fan-out lesson's world: the same tasks handled with TaskCreated events (four consumer
- * groups) and with four sequential synchronous calls; analytics' speed is the lever.
+ * The fan-out lesson's stage: one task handled two ways, drawn large. Events: the task
+ * service publishes TaskCreated to a topic and each service, its own consumer group, reads it
+ * at its own pace (its lag, in tasks, beside it). Calls: the task service calls the four in
+ * turn and the user waits for the last. Bars are how long after the task was created each
+ * service had handled it, on one scale for both designs.
  */
-export function FanoutWorld() {
-  const [slow, setSlow] = useState(false);
-  const services = useMemo(() => ({ analytics: slow ? ({ dist: 'lognormal', mean: 15, sd: 5 } as const) : ({ dist: 'lognormal', mean: 6, sd: 3 } as const) }), [slow]);
-  const events = useMemo(() => runFanout({ design: 'events', serviceSeconds: { ...FANOUT_DEFAULTS.serviceSeconds, ...services } }), [services]);
-  const calls = useMemo(() => runFanout({ design: 'calls', serviceSeconds: { ...events.options.serviceSeconds } }), [events]);
-  const [task, setTask] = useState(40);
-  const scale = Math.max(...FANOUT_SERVICES.map((s) => calls.tasks[task]!.done[s]! - calls.tasks[task]!.createdAt), ...FANOUT_SERVICES.map((s) => events.tasks[task]!.done[s]! - events.tasks[task]!.createdAt), 1);
+export function FanoutStage() {
+  const world = useFanoutWorld();
+  const presenter = useSession((s) => s.presenter);
+  const { ref, size } = useElementSize({ width: 800, height: 560 });
+  if (!world) return null;
+  const { events, calls, task } = world;
+  const small = presenter ? 16 : 14;
+  const big = presenter ? 20 : 17;
+  const W = size.width;
+  const H = size.height;
+  const pad = 14;
+  const scale = Math.max(1, ...FANOUT_SERVICES.flatMap((s) => [calls.tasks[task]!.done[s]! - calls.tasks[task]!.createdAt, events.tasks[task]!.done[s]! - events.tasks[task]!.createdAt]));
+  const nodeW = Math.max(textWidth('Task service', big) + 20, 120);
+  const nameW = Math.max(...FANOUT_SERVICES.map((s) => textWidth(title(s), big))) + 16;
+  const labelW = textWidth('99.9 s after · lag 99', small) + 12;
+  const barX = pad + nodeW + 60 + nameW;
+  const barW = Math.max(40, W - barX - labelW - pad);
+  const panelH = (H - 3 * pad - big * 1.6) / 2;
+  const rowH = Math.min(panelH / 5.2, 56);
+  const panel = (run: FanoutRun, design: 'events' | 'calls', y0: number) => {
+    const t = run.tasks[task]!;
+    const rows = FANOUT_SERVICES.map((s, i) => ({ s, i, d: t.done[s]! - t.createdAt, lag: lagAt(run, task, s), y: y0 + big * 1.7 + rowH * (i + 0.5) }));
+    const response = t.respondedAt - t.createdAt;
+    const nodeY = y0 + big * 1.7 + rowH * 2;
+    const hub = { x: pad + nodeW + 30, y: nodeY };
+    return (
+      <g key={design} role="img" aria-label={`${design === 'events' ? 'Events' : 'Calls'}: ${rows.map((r) => `${r.s} handled it ${secs(r.d)} after creation${design === 'events' ? `, lag ${r.lag}` : ''}`).join('; ')}; the user was told after ${secs(response)}`}>
+        <text x={pad} y={y0 + big} fill={INK} style={{ fontSize: big, fontWeight: 800 }}>
+          {design === 'events' ? 'Events: one TaskCreated, four consumer groups' : 'Calls: search → analytics → notification → audit, in turn'}
+        </text>
+        <rect x={pad} y={nodeY - rowH * 0.8} width={nodeW} height={rowH * 1.6} rx={10} fill="#F3F6FA" stroke={INK} strokeWidth={2} />
+        <text x={pad + nodeW / 2} y={nodeY - 2} textAnchor="middle" fill={INK} style={{ fontSize: big, fontWeight: 700 }}>
+          Task service
+        </text>
+        <text x={pad + nodeW / 2} y={nodeY + small + 2} textAnchor="middle" fill={response > 1 ? '#B71C1C' : '#006B4F'} style={{ fontSize: small, fontWeight: 700 }}>
+          user waits {secs(response)}
+        </text>
+        {design === 'events' ? (
+          <>
+            {/* the topic, then one arrow per consumer group */}
+            <line x1={pad + nodeW} y1={nodeY} x2={hub.x} y2={hub.y} stroke={INK} strokeWidth={3} />
+            <circle cx={hub.x} cy={hub.y} r={7} fill={ROLE_COLOUR.runner} />
+            {rows.map((r) => (
+              <path key={r.s} d={`M${hub.x} ${hub.y} C${hub.x + 20} ${hub.y} ${hub.x + 10} ${r.y} ${barX - nameW - 6} ${r.y}`} fill="none" stroke={ROLE_COLOUR.runner} strokeWidth={2.5} markerEnd="url(#fan-arrow)" />
+            ))}
+          </>
+        ) : (
+          <>
+            <path d={`M${pad + nodeW} ${nodeY} H${hub.x} V${rows[0]!.y} H${barX - nameW - 6}`} fill="none" stroke={INK} strokeWidth={2.5} strokeDasharray="7 5" markerEnd="url(#fan-arrow-ink)" />
+            {rows.slice(1).map((r) => (
+              <path key={r.s} d={`M${hub.x} ${r.y - rowH + 4} V${r.y} H${barX - nameW - 6}`} fill="none" stroke={INK} strokeWidth={2} strokeDasharray="5 4" markerEnd="url(#fan-arrow-ink)" />
+            ))}
+          </>
+        )}
+        {rows.map((r) => (
+          <g key={r.s}>
+            <text x={barX - 8} y={r.y + big * 0.36} textAnchor="end" fill={INK} style={{ fontSize: big, fontWeight: 700 }}>
+              {title(r.s)}
+            </text>
+            <rect x={barX} y={r.y - rowH * 0.28} width={Math.max(3, (r.d / scale) * barW)} height={rowH * 0.56} rx={4} fill={COLOUR[r.s]} />
+            <text x={barX + Math.max(3, (r.d / scale) * barW) + 8} y={r.y + small * 0.36} fill={INK} style={{ fontSize: small, fontWeight: 600 }}>
+              {secs(r.d)} after{design === 'events' ? ` · lag ${r.lag}` : ''}
+            </text>
+          </g>
+        ))}
+      </g>
+    );
+  };
   return (
-    <section className="world" aria-label="Fan-out">
-      <h3>TaskCreated, handled two ways</h3>
-      <div className="world-controls">
-        <label>
-          <input type="checkbox" checked={slow} onChange={(e) => setSlow(e.target.checked)} /> Slow analytics down (6 s → 15 s a task)
-        </label>
-        <label>
-          Task{' '}
-          <input type="number" aria-label="Task" min={1} max={events.tasks.length} value={task + 1} onChange={(e) => setTask(Math.min(events.tasks.length - 1, Math.max(0, Math.round(Number(e.target.value) || 1) - 1)))} />
-        </label>
+    <section className="world-stage fanout-stage" aria-label="Fan-out: the stage">
+      <div className="world-canvas" ref={ref}>
+        <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Task ${task + 1}, handled with events and with calls`}>
+          <defs>
+            <marker id="fan-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+              <path d="M0 0 L10 5 L0 10 z" fill={ROLE_COLOUR.runner} />
+            </marker>
+            <marker id="fan-arrow-ink" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+              <path d="M0 0 L10 5 L0 10 z" fill={INK} />
+            </marker>
+          </defs>
+          {panel(events, 'events', pad)}
+          {panel(calls, 'calls', pad * 2 + panelH)}
+          <text x={W - pad} y={H - pad / 2} textAnchor="end" fill={MUTED} style={{ fontSize: small }}>
+            Task {task + 1} of {events.tasks.length} · bar: time from creation until handled · lag: tasks waiting
+          </text>
+        </svg>
       </div>
-      <Timeline run={events} task={task} scale={scale} label="Events: each service reads TaskCreated on its own" />
-      <Timeline run={calls} task={task} scale={scale} label="Calls: search → analytics → notification → audit, in turn" />
-      <table className="read-models" aria-label="Median delay after a task is created">
-        <thead>
-          <tr>
-            <th scope="col">Median delay</th>
-            <th scope="col">Events</th>
-            <th scope="col">Calls</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">User gets “task created”</th>
-            <td>{secs(median(events.responseSeconds))}</td>
-            <td>{secs(median(calls.responseSeconds))}</td>
-          </tr>
-          {FANOUT_SERVICES.map((s) => (
-            <tr key={s}>
-              <th scope="row">{title(s)}</th>
-              <td>{secs(median(events.delays[s]))}</td>
-              <td>{secs(median(calls.delays[s]))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
+  );
+}
+
+/** The fan-out lesson's lever and the task picked. */
+export function FanoutControls() {
+  const world = useFanoutWorld();
+  if (!world) return null;
+  return (
+    <div className="world-controls">
+      <label>
+        <input type="checkbox" checked={world.slow} onChange={(e) => world.setSlow(e.target.checked)} /> Slow analytics down (its mean handling time {ANALYTICS_SECONDS.normal} s →{' '}
+        {ANALYTICS_SECONDS.slow} s a task)
+      </label>
+      <label>
+        Task{' '}
+        <input type="number" aria-label="Task" min={1} max={world.events.tasks.length} value={world.task + 1} onChange={(e) => world.setTask((Math.round(Number(e.target.value)) || 1) - 1)} />
+      </label>
+    </div>
+  );
+}
+
+/** Median delays of all tasks, both designs: when the user hears back, and when each service has handled it. */
+export function FanoutResults() {
+  const world = useFanoutWorld();
+  if (!world) return null;
+  const { events, calls } = world;
+  const median = (xs: number[]) => quantile(xs, 0.5);
+  return (
+    <table className="read-models" aria-label="Median delay after a task is created">
+      <caption>Median over all {events.tasks.length} tasks: seconds from a task’s creation until…</caption>
+      <thead>
+        <tr>
+          <th scope="col">…this happened</th>
+          <th scope="col">Events</th>
+          <th scope="col">Calls</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">User gets “task created”</th>
+          <td>{secs(median(events.responseSeconds))}</td>
+          <td>{secs(median(calls.responseSeconds))}</td>
+        </tr>
+        {FANOUT_SERVICES.map((s) => (
+          <tr key={s}>
+            <th scope="row">{title(s)} has handled it</th>
+            <td>{secs(median(events.delays[s]))}</td>
+            <td>{secs(median(calls.delays[s]))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

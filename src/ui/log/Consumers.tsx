@@ -18,6 +18,27 @@ function Sparkline({ values }: { values: readonly number[] }) {
   );
 }
 
+/** One group as a lesson names it: name, lag gauge and number, sparkline, on one line (the log's panel has the controls). */
+function CompactGroupRow({ g }: { g: GroupView }) {
+  const store = useSimStore();
+  const lagSeries = store.getState().restaurant().lagSeries.get(g.group)?.lag ?? [];
+  const gauge = Math.min(1, g.lag / 40);
+  return (
+    <li className={`group compact ${g.down ? 'down' : ''}`}>
+      <strong>{title(g.group)}</strong>
+      {g.down && <span className="badge-down">crashed</span>}
+      <span className="lag" role="meter" aria-label={`${title(g.group)} lag`} aria-valuemin={0} aria-valuemax={Math.max(40, g.lag)} aria-valuenow={g.lag} aria-valuetext={`${g.lag} messages behind`}>
+        <span className="lag-bar">
+          <span style={{ width: `${gauge * 100}%` }} className={g.lag > 20 ? 'high' : ''} />
+        </span>
+        <span className="lag-n">lag {g.lag}</span>
+        <Sparkline values={lagSeries} />
+      </span>
+      {g.deadLettered > 0 && <span className="muted">{g.deadLettered} dead-lettered</span>}
+    </li>
+  );
+}
+
 function GroupRow({ g, kind }: { g: GroupView; kind: string }) {
   const store = useSimStore();
   const lagSeries = store.getState().restaurant().lagSeries.get(g.group)?.lag ?? [];
@@ -56,27 +77,28 @@ function GroupRow({ g, kind }: { g: GroupView; kind: string }) {
   );
 }
 
-/**
- * The consumer groups of the bus: lag gauges with sparklines, crash / restart / remove, adding
- * a subscriber, the idempotency toggle, a poison message, stock, and what billing charged.
- */
-export function Consumers() {
+/** The consumer groups of the bus, each with its lag gauge, sparkline and crash / restart / remove. */
+export function ConsumerGroups({ compact = false }: { compact?: boolean }) {
+  const groups = useSim((s) => s.snapshot.consumers.groups);
+  useSim((s) => s.stats);
+  return (
+    <ul className="groups" aria-label="Consumer groups">
+      {groups.map((g) => (compact ? <CompactGroupRow key={g.group} g={g} /> : <GroupRow key={g.group} g={g} kind={g.kind} />))}
+    </ul>
+  );
+}
+
+/** Add a subscriber, the idempotency toggle, a poison message, and a dish's stock. */
+export function ConsumerControls() {
   const store = useSimStore();
   const c = useSim((s) => s.snapshot.consumers);
-  useSim((s) => s.stats);
   const act = store.getState().command;
   const [kind, setKind] = useState<SubscriberKind>('analytics');
   const [dish, setDish] = useState('');
   const dishes = Object.keys(c.stock);
   const chosen = dish || dishes[0] || '';
-  const over = c.billing.chargedCents - c.billing.expectedCents;
   return (
-    <div className="consumers">
-      <ul className="groups" aria-label="Consumer groups">
-        {c.groups.map((g) => (
-          <GroupRow key={g.group} g={g} kind={g.kind} />
-        ))}
-      </ul>
+    <div className="consumer-controls-part">
       <div className="consumer-controls">
         <label>
           <span className="visually-hidden">Subscriber kind</span>
@@ -114,11 +136,33 @@ export function Consumers() {
         </button>
         <span className="muted">{c.rejectedOrders} PlaceOrder rejected</span>
       </div>
-      <p className={`billing ${over > 0 ? 'bad' : ''}`} role="status" aria-label="Billing check">
-        Bills total {dollars(c.billing.chargedCents)} for {c.billing.charges} charges
-        {over > 0 ? ` — ${dollars(over)} too much: redelivered dishes charged twice` : c.billing.chargedCents > 0 ? ' — every dish billing read was charged once' : ''}.
-        {c.notifications.last ? ` Last notification: “${c.notifications.last}”.` : ''}
-      </p>
+    </div>
+  );
+}
+
+/** What billing charged against what it should have, and the last notification sent. */
+export function Billing() {
+  const c = useSim((s) => s.snapshot.consumers);
+  const over = c.billing.chargedCents - c.billing.expectedCents;
+  return (
+    <p className={`billing ${over > 0 ? 'bad' : ''}`} role="status" aria-label="Billing check">
+      Bills total {dollars(c.billing.chargedCents)} for {c.billing.charges} charges
+      {over > 0 ? ` — ${dollars(over)} too much: redelivered dishes charged twice` : c.billing.chargedCents > 0 ? ' — every dish billing read was charged once' : ''}.
+      {c.notifications.last ? ` Last notification: “${c.notifications.last}”.` : ''}
+    </p>
+  );
+}
+
+/**
+ * The consumer groups of the bus: lag gauges with sparklines, crash / restart / remove, adding
+ * a subscriber, the idempotency toggle, a poison message, stock, and what billing charged.
+ */
+export function Consumers() {
+  return (
+    <div className="consumers">
+      <ConsumerGroups />
+      <ConsumerControls />
+      <Billing />
     </div>
   );
 }

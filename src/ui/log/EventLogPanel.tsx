@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useSim, useSimStore } from '../SimProvider.tsx';
 import { LogList } from './LogList.tsx';
 import { MessageDetail } from './MessageDetail.tsx';
 import { Consumers } from './Consumers.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
 import { download } from '../download.ts';
+import { useLogSelection } from '../lesson/parts.tsx';
 import { CLOUDEVENTS_BATCH_TYPE, MAX_BATCH_BYTES } from '../../scenarios/cloudevents.ts';
 
 /**
@@ -15,7 +16,7 @@ import { CLOUDEVENTS_BATCH_TYPE, MAX_BATCH_BYTES } from '../../scenarios/cloudev
 export function EventLogPanel() {
   const store = useSimStore();
   const imported = useSim((s) => s.imported);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { selected, select: setSelected } = useLogSelection();
   const file = useRef<HTMLInputElement>(null);
 
   const onFile = async (f: File | undefined) => {

@@ -54,7 +54,7 @@ const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEn
  * exist in the DOM, so 100,000 entries scroll smoothly), with filters by type, topic, table
  * and correlation id. Follows the newest message unless the user scrolls up.
  */
-export function LogList({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
+export function LogList({ selected, onSelect, compact = false }: { selected: string | null; onSelect: (id: string) => void; compact?: boolean }) {
   const store = useSimStore();
   useSim((s) => s.logVersion);
   const tick = useSim((s) => s.stats);
@@ -102,21 +102,26 @@ export function LogList({ selected, onSelect }: { selected: string | null; onSel
             <option key={t}>{t}</option>
           ))}
         </select>
-        <select aria-label="Filter by topic" value={filter.topic} onChange={(e) => set('topic')(e.target.value)}>
-          <option value="">All topics</option>
-          {topics.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-        <input aria-label="Filter by table" placeholder="Table" inputMode="numeric" value={filter.table} onChange={(e) => set('table')(e.target.value.slice(0, 6))} />
-        <input aria-label="Filter by correlation id" placeholder="Correlation id (order-12)" value={filter.correlationid} onChange={(e) => set('correlationid')(e.target.value.slice(0, 60))} />
+        {/* Beside a lesson step the log shows what the step filters by; the Event log tab has every filter. */}
+        {!compact && (
+          <>
+            <select aria-label="Filter by topic" value={filter.topic} onChange={(e) => set('topic')(e.target.value)}>
+              <option value="">All topics</option>
+              {topics.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+            <input aria-label="Filter by table" placeholder="Table" inputMode="numeric" value={filter.table} onChange={(e) => set('table')(e.target.value.slice(0, 6))} />
+            <input aria-label="Filter by correlation id" placeholder="Correlation id (order-12)" value={filter.correlationid} onChange={(e) => set('correlationid')(e.target.value.slice(0, 60))} />
+          </>
+        )}
         <label className="follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow newest
         </label>
         <span className="log-count" aria-live="off" title={`The page keeps the newest ${MAX_LOG_ENTRIES.toLocaleString('en')} messages in memory; older ones are dropped.`}>
           {rows.length.toLocaleString('en')} of {log.entries.length.toLocaleString('en')}
           {log.dropped > 0 ? ` (oldest ${log.dropped.toLocaleString('en')} dropped)` : ''}
-          <span className="log-window"> · keeps the newest {MAX_LOG_ENTRIES.toLocaleString('en')}</span>
+          {!compact && <span className="log-window"> · keeps the newest {MAX_LOG_ENTRIES.toLocaleString('en')}</span>}
         </span>
       </div>
       <div className="log-head" aria-hidden="true">

@@ -59,11 +59,8 @@ const QUEUE_LINES: Line[] = [
   { label: 'Pass', stroke: '#009E73', values: (s) => s.restaurant().series.pass },
 ];
 
-/**
- * The Metrics region: four big numbers, throughput against the capacity bound, queues over
- * time, utilisation bars, per-dish latency and Little's law. Refreshed a few times a second.
- */
-export function MetricsPanel() {
+/** The four big numbers (or the ones named in `only`), from the figures refreshed a few times a second. */
+export function MetricTiles({ only, compact = false }: { only?: readonly ('throughput' | 'served' | 'latency' | 'blocked')[]; compact?: boolean }) {
   const stats = useSim((s) => s.stats);
   const scenario = useSim((s) => s.scenario);
   const snapshot = useSim((s) => s.snapshot);
@@ -71,56 +68,109 @@ export function MetricsPanel() {
   const waiters = scenario.staff.waiters;
   // From this frame's snapshot, like the red rings on the floor (the figures refresh at 4 Hz).
   const blockedNow = snapshot.staff.filter((p) => p.role === 'waiter' && p.activity === 'blocked').length;
-  const window = `last ${Math.ceil(Math.min(ROLLING_WINDOW_SECONDS, Math.max(rolling.windowSeconds, 0)) / 60)} min`;
+  const window = windowText(rolling.windowSeconds);
   const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
-  const headcount: Record<Role, number> = {
-    waiters,
-    runners: scenario.staff.runners,
-    cooks: scenario.kitchen.stations.reduce((n, k) => n + k.count, 0),
-  };
-  const { L, lambda, W } = summary.littlesLaw;
-
+  const show = (k: 'throughput' | 'served' | 'latency' | 'blocked') => !only || only.includes(k);
   return (
-    <section className="metrics" aria-label="Metrics">
-      <h2 className="visually-hidden">Metrics</h2>
-      <div className="bigs">
-        <BigNumber name="Throughput" value={summary.throughputPerHour.toFixed(0)} unit="dishes/h" detail={`since opening · bound ${boundText} (${capacity.limitingStage})`} />
-        <BigNumber name="Dishes served" value={String(summary.served)} unit="dishes" detail={`${summary.walkedOut} part${summary.walkedOut === 1 ? 'y' : 'ies'} walked out`} />
-        <BigNumber name="Latency p95" value={(summary.latencySeconds.p95 / 60).toFixed(1)} unit="min" detail={`p50 ${minutes(summary.latencySeconds.p50)} · since opening`} />
+    <div className={`bigs${compact ? ' compact' : ''}`}>
+      {show('throughput') && <BigNumber name="Throughput" value={summary.throughputPerHour.toFixed(0)} unit="dishes/h" detail={compact ? `since opening · bound ${boundText}` : `since opening · bound ${boundText} (${capacity.limitingStage})`} />}
+      {show('served') && <BigNumber name="Dishes served" value={String(summary.served)} unit="dishes" detail={`${summary.walkedOut} part${summary.walkedOut === 1 ? 'y' : 'ies'} walked out`} />}
+      {show('latency') && <BigNumber name="Latency p95" value={(summary.latencySeconds.p95 / 60).toFixed(1)} unit="min" detail={`p50 ${minutes(summary.latencySeconds.p50)} · since opening`} />}
+      {show('blocked') && (
         <BigNumber
           name="Waiters blocked"
           value={percent(rolling.utilisation.waiters.blocked).replace('%', '')}
           unit="%"
-          detail={`${blockedNow} of ${waiters} at the pass now · ${window}`}
+          detail={compact ? `${blockedNow} of ${waiters} now · ${window}` : `${blockedNow} of ${waiters} at the pass now · ${window}`}
           tone={rolling.utilisation.waiters.blocked > 0.25 ? 'bad' : undefined}
         />
-      </div>
+      )}
+    </div>
+  );
+}
+
+/** "last 15 min", or less early in the service. */
+function windowText(windowSeconds: number): string {
+  return `last ${Math.ceil(Math.min(ROLLING_WINDOW_SECONDS, Math.max(windowSeconds, 0)) / 60)} min`;
+}
+
+/** Rolling throughput against the mode's capacity bound, the time in each mode shaded. */
+export function ThroughputChart({ height = 118, keys = true }: { height?: number; keys?: boolean }) {
+  const rolling = useSim((s) => s.stats.rolling);
+  const capacity = useSim((s) => s.stats.capacity);
+  const mode = useSim((s) => s.snapshot.mode);
+  const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
+  return (
+    <div className="throughput-chart">
       <TimeChart
         label="Throughput vs capacity bound (dishes/h)"
         lines={THROUGHPUT_LINES}
-        height={128}
-        summary={`${rolling.throughputPerHour.toFixed(0)} dishes per hour over the ${window}; the ${snapshot.mode === 'sync' ? 'synchronous' : 'asynchronous'} capacity bound is ${boundText}`}
+        height={height}
+        summary={`${rolling.throughputPerHour.toFixed(0)} dishes per hour over the ${windowText(rolling.windowSeconds)}; the ${mode === 'sync' ? 'synchronous' : 'asynchronous'} capacity bound is ${boundText}`}
       />
-      <p className="bound-note">
-        Dashed: the most this mode can sustain while serving every order. Throughput passes it over a short window
-        while queues drain, or when a station is overloaded (its queue grows while other dishes flow).
-      </p>
-      <div className="queues-chart">
+      {keys && <ModeKeys />}
+    </div>
+  );
+}
+
+/** The key to the shaded background: which mode ran when. */
+function ModeKeys() {
+  return (
+    <div className="mode-keys" aria-hidden="true">
+      <span>
+        <i style={{ background: MODE_TINT.sync }} /> Synchronous
+      </span>
+      <span>
+        <i style={{ background: MODE_TINT.async }} /> Asynchronous
+      </span>
+    </div>
+  );
+}
+
+/** Door, kitchen-ticket and pass queues over time. */
+export function QueuesChart({ height = 96 }: { height?: number }) {
+  const snapshot = useSim((s) => s.snapshot);
+  return (
+    <div className="queues-chart">
       <TimeChart
         label="Queues"
         lines={QUEUE_LINES}
-        height={110}
+        height={height}
         summary={`${snapshot.door.length} parties at the door, ${snapshot.ticketCounts.queued} kitchen tickets, ${snapshot.ticketCounts.atPass} dishes at the pass`}
       />
-      </div>
-      <div className="mode-keys" aria-hidden="true">
-        <span><i style={{ background: MODE_TINT.sync }} /> Synchronous</span>
-        <span><i style={{ background: MODE_TINT.async }} /> Asynchronous</span>
-      </div>
-      <ExportButtons scope=".metrics" />
+    </div>
+  );
+}
+
+/** Working / blocked / idle of each role over the rolling window. */
+export function Utilisation() {
+  const rolling = useSim((s) => s.stats.rolling);
+  const scenario = useSim((s) => s.scenario);
+  const headcount: Record<Role, number> = {
+    waiters: scenario.staff.waiters,
+    runners: scenario.staff.runners,
+    cooks: scenario.kitchen.stations.reduce((n, k) => n + k.count, 0),
+  };
+  return (
+    <div className="utilisation">
+      <h3 className="panel-h">Utilisation ({windowText(rolling.windowSeconds)})</h3>
+      {(['waiters', 'runners', 'cooks'] as Role[])
+        .filter((r) => headcount[r] > 0)
+        .map((r) => (
+          <UtilisationBar key={r} role={r} split={rolling.utilisation[r]} headcount={headcount[r]} />
+        ))}
+    </div>
+  );
+}
+
+/** Each consumer group's lag as a stack of chips. */
+export function ConsumerLag() {
+  const groups = useSim((s) => s.snapshot.consumers.groups);
+  return (
+    <div className="consumer-lag">
       <h3 className="panel-h">Consumer lag (messages waiting in each group’s inbox)</h3>
       <ul className="inboxes">
-        {snapshot.consumers.groups.map((g) => (
+        {groups.map((g) => (
           <li key={g.group} className={g.down ? 'down' : ''} aria-label={`${title(g.group)}: lag ${g.lag}${g.down ? ', crashed' : ''}`}>
             <span className="inbox-name">{title(g.group)}</span>
             <span className="inbox-chips" aria-hidden="true">
@@ -132,12 +182,15 @@ export function MetricsPanel() {
           </li>
         ))}
       </ul>
-      <h3 className="panel-h">Utilisation ({window})</h3>
-      {(['waiters', 'runners', 'cooks'] as Role[])
-        .filter((r) => headcount[r] > 0)
-        .map((r) => (
-          <UtilisationBar key={r} role={r} split={rolling.utilisation[r]} headcount={headcount[r]} />
-        ))}
+    </div>
+  );
+}
+
+/** Latency per dish since opening: the slow steak does not hold up the salad in async. */
+export function DishLatency() {
+  const perDish = useSim((s) => s.stats.summary.perDish);
+  return (
+    <div className="dish-latency-part">
       <h3 className="panel-h">Latency by dish (since opening)</h3>
       <table className="dish-latency">
         <thead>
@@ -149,7 +202,7 @@ export function MetricsPanel() {
           </tr>
         </thead>
         <tbody>
-          {Object.entries(summary.perDish).map(([dish, d]) => (
+          {Object.entries(perDish).map(([dish, d]) => (
             <tr key={dish}>
               <th scope="row">{title(dish)}</th>
               <td>{d.served}</td>
@@ -159,10 +212,46 @@ export function MetricsPanel() {
           ))}
         </tbody>
       </table>
-      <p className="littles" title="Little's law: the mean number of orders in the restaurant equals the order rate times the mean time an order takes">
-        Little's law (holds in a steady state): L = {L.toFixed(1)} dishes in progress ≈ λ·W = {(lambda * 3600).toFixed(0)}/h × {minutes(W)} ={' '}
-        {(lambda * W).toFixed(1)}
-      </p>
+    </div>
+  );
+}
+
+/** Little's law as a check on the figures. */
+export function LittlesLaw() {
+  const { L, lambda, W } = useSim((s) => s.stats.summary.littlesLaw);
+  return (
+    <p className="littles" title="Little's law: the mean number of orders in the restaurant equals the order rate times the mean time an order takes">
+      Little's law (holds in a steady state): L = {L.toFixed(1)} dishes in progress ≈ λ·W = {(lambda * 3600).toFixed(0)}/h × {minutes(W)} ={' '}
+      {(lambda * W).toFixed(1)}
+    </p>
+  );
+}
+
+/**
+ * The Metrics region: the four big numbers, throughput against the capacity bound, queues
+ * over time and utilisation bars; sized to fit beside the stage without scrolling. The rest
+ * of the figures are in {@link MetricDetails}.
+ */
+export function MetricsPanel() {
+  return (
+    <section className="metrics" aria-label="Metrics">
+      <h2 className="visually-hidden">Metrics</h2>
+      <MetricTiles />
+      <ThroughputChart height={104} />
+      <QueuesChart height={84} />
+      <ExportButtons scope=".metrics" />
+    </section>
+  );
+}
+
+/** The figures behind the headline ones: latency by dish, Little's law, consumer lag. */
+export function MetricDetails() {
+  return (
+    <section className="metric-details" aria-label="More figures">
+      <Utilisation />
+      <DishLatency />
+      <LittlesLaw />
+      <ConsumerLag />
     </section>
   );
 }

@@ -1,0 +1,187 @@
+/* global window, document, requestAnimationFrame */
+// Browser checks of the picture (docs/visual-language.md), from rendered geometry: at 1280×720
+// (a projector) and 1440×900 (a laptop), normal and presenter mode, every moment of every
+// lesson's tour shows the parts its step names fully in view; text on the stage is at least
+// 12 px (16 px in presenter mode); no two stage labels overlap, nor a label and a person or a
+// dish badge. The same on compare mode at 16× after one simulated hour, and on the largest
+// restaurant the page allows; the top bar never wraps or moves. One screenshot per moment
+// goes to e2e/screenshots/. Run after `npm run build`; `E2E_ONLY=regex` runs some checks.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { SUB, launch, serveDist } from './serve.mjs';
+import { measure, problemsOf } from './geometry.mjs';
+
+const shots = new URL('./screenshots/', import.meta.url);
+mkdirSync(shots, { recursive: true });
+const { origin, close } = await serveDist();
+const browser = await launch();
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  if (only && !only.test(name)) return;
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 12).join('\n     ')}`);
+  }
+}
+
+const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+];
+const lessonDir = new URL('../src/scenarios/lessons/', import.meta.url);
+const LESSONS = readdirSync(lessonDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(f, lessonDir), 'utf8')));
+
+const frames = (page, n = 3) => page.evaluate((k) => new Promise((r) => { let i = 0; const f = () => (++i >= k ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); }), n);
+
+/** Go to tour step `i` as the learner would, and finish the step's run at once (no waiting at the set speed). */
+async function goTo(page, i) {
+  await page.evaluate((step) => {
+    const primary = window.orderUp.session.getState().primary;
+    primary.getState().goToStep(step);
+    const st = primary.getState();
+    if (st.pauseAt !== null) {
+      st.syncTo(st.pauseAt, true);
+      primary.setState({ playing: false, pauseAt: null });
+    }
+  }, i);
+  // Charts and figures refresh a few times a second; the layout settles in a frame or two.
+  await frames(page, 4);
+  await page.waitForTimeout(350);
+}
+
+/** Every problem of the picture now, plus the named parts that are not fully in view. */
+async function judge(page, minPx, parts = []) {
+  const m = await page.evaluate(measure);
+  const problems = problemsOf(m, minPx);
+  for (const id of parts) {
+    const p = m.parts.find((x) => x.id === id);
+    if (!p) problems.push(`part "${id}" is not shown`);
+    else if (!p.inView) problems.push(`part "${id}" is not fully in view (top ${p.box.y.toFixed(0)}, bottom ${(p.box.y + p.box.h).toFixed(0)}, visible ${p.clip.y.toFixed(0)}–${(p.clip.y + p.clip.h).toFixed(0)})`);
+  }
+  return { m, problems };
+}
+
+const tag = (vp, presenter) => `${vp.width}x${vp.height}${presenter ? '-presenter' : ''}`;
+
+for (const lesson of LESSONS) {
+  for (const vp of VIEWPORTS) {
+    for (const presenter of [false, true]) {
+      await check(`lesson ${lesson.id} at ${tag(vp, presenter)}: every moment shows its parts in view, legible, with no overlapping labels`, async () => {
+        const page = await browser.newPage({ viewport: vp });
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(`${origin}${SUB}?lesson=${lesson.id}${presenter ? '&presenter' : ''}`);
+        await page.getByRole('region', { name: 'Lesson' }).waitFor();
+        const n = lesson.tour.length;
+        const bad = [];
+        for (let i = -1; i <= n; i++) {
+          if (i >= 0) await goTo(page, i);
+          else await frames(page, 4);
+          const parts = i < 0 ? (lesson.introParts ?? []) : i >= n ? (lesson.summaryParts ?? []) : (lesson.tour[i].parts ?? []);
+          const { problems } = await judge(page, presenter ? 16 : 12, parts);
+          // The tour's button is always in view: the class walks the tour from it.
+          const nav = await page.locator('.tour-nav').boundingBox();
+          if (!nav || nav.y < 0 || nav.y + nav.height > vp.height + 1) problems.push('the tour buttons are out of view');
+          const moment = i < 0 ? 'intro' : i >= n ? 'summary' : `step${i + 1}`;
+          await page.screenshot({ path: new URL(`lesson-${lesson.id}-${moment}-${tag(vp, presenter)}.png`, shots).pathname });
+          for (const p of problems) bad.push(`${moment}: ${p}`);
+        }
+        await page.close();
+        if (errors.length) bad.push(...errors);
+        if (bad.length) throw new Error(`${bad.length} problems:\n${bad.slice(0, 25).join('\n')}`);
+      });
+    }
+  }
+}
+
+/** Open `query`, play at 16× for one simulated hour, pause, and judge the stage. */
+async function afterAnHour(vp, presenter, query, name) {
+  const page = await browser.newPage({ viewport: vp });
+  await page.goto(`${origin}${SUB}${query}&speed=16${presenter ? '&presenter' : ''}`);
+  await page.waitForFunction(() => window.orderUp.session.getState().primary.getState().snapshot.time >= 3600, null, { timeout: 60_000, polling: 100 });
+  await page.evaluate(() => window.orderUp.session.getState().primary.getState().pause());
+  await frames(page, 4);
+  await page.waitForTimeout(300);
+  const { m, problems } = await judge(page, presenter ? 16 : 12);
+  await page.screenshot({ path: new URL(`${name}-${tag(vp, presenter)}.png`, shots).pathname });
+  await page.close();
+  return { m, problems };
+}
+
+const BIGGEST = '?tables=40&waiters=12&runners=12&rate=240&stations=cold:8,stove:8,grill:8';
+for (const vp of VIEWPORTS) {
+  for (const presenter of [false, true]) {
+    await check(`compare mode at 16× after an hour, ${tag(vp, presenter)}: legible, no overlapping labels`, async () => {
+      const { m, problems } = await afterAnHour(vp, presenter, '?compare', 'compare-1h');
+      const people = m.people.length;
+      if (people < 10) problems.push(`${people} people drawn on two floors of 5 staff`);
+      if (problems.length) throw new Error(problems.slice(0, 25).join('\n'));
+    });
+    await check(`the largest restaurant allowed, single and compare, ${tag(vp, presenter)}: legible, no overlapping labels`, async () => {
+      const all = [];
+      for (const [query, name] of [[`${BIGGEST}&scenario=friday-rush`, 'biggest'], [`${BIGGEST}&compare`, 'biggest-compare']]) {
+        const { m, problems } = await afterAnHour(vp, presenter, query, name);
+        const tables = await Promise.resolve(m.texts.length);
+        if (tables === 0) problems.push('no text drawn at all');
+        all.push(...problems.map((p) => `${name}: ${p}`));
+      }
+      if (all.length) throw new Error(all.slice(0, 25).join('\n'));
+    });
+  }
+}
+
+await check('free play, both modes, normal and presenter, both sizes: legible, no overlapping labels', async () => {
+  const bad = [];
+  for (const vp of VIEWPORTS) {
+    for (const presenter of [false, true]) {
+      for (const mode of ['sync', 'async']) {
+        const { problems } = await afterAnHour(vp, presenter, `?scenario=friday-rush&mode=${mode}`, `free-${mode}`);
+        bad.push(...problems.map((p) => `${mode} ${tag(vp, presenter)}: ${p}`));
+      }
+    }
+  }
+  if (bad.length) throw new Error(bad.slice(0, 25).join('\n'));
+});
+
+await check('the top bar stays one row and nothing moves when the clock says the machine runs behind, or a notice arrives', async () => {
+  for (const vp of VIEWPORTS) {
+    const page = await browser.newPage({ viewport: vp });
+    await page.goto(`${origin}${SUB}?paused`);
+    await page.getByRole('region', { name: 'Restaurant floor' }).waitFor();
+    const geometry = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('.topbar').getBoundingClientRect();
+        const tops = [...document.querySelectorAll('.topbar > *')].filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.getBoundingClientRect());
+        const floor = document.querySelector('.floor-canvas').getBoundingClientRect();
+        return { barH: bar.height, inside: tops.every((r) => r.top >= bar.top - 0.5 && r.bottom <= bar.bottom + 0.5), right: Math.max(...tops.map((r) => r.right)), floorTop: floor.top, clock: document.querySelector('.clock').getBoundingClientRect().left };
+      });
+    const before = await geometry();
+    await page.evaluate(() => window.orderUp.session.getState().primary.setState({ effectiveSpeed: 46.3 }));
+    await frames(page, 2);
+    const behind = await geometry();
+    if (!before.inside || !behind.inside || behind.barH !== before.barH || behind.floorTop !== before.floorTop || behind.clock !== before.clock || behind.right > vp.width)
+      throw new Error(`${vp.width}: before ${JSON.stringify(before)}, with "at 46.3×" ${JSON.stringify(behind)}`);
+    // A notice has its own row: it pushes the stage down but never covers it.
+    await page.evaluate(() => window.orderUp.session.getState().primary.getState().notice('info', 'A notice, to see where it goes.'));
+    await frames(page, 2);
+    const cover = await page.evaluate(() => {
+      const n = document.querySelector('.notice').getBoundingClientRect();
+      const f = document.querySelector('.floor-canvas').getBoundingClientRect();
+      return n.bottom > f.top && n.top < f.bottom && n.right > f.left && n.left < f.right;
+    });
+    if (cover) throw new Error('the notice covers the floor');
+    await page.close();
+  }
+});
+
+await browser.close();
+await close();
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

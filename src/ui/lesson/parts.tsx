@@ -1,0 +1,83 @@
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import type { Lesson, LessonPart } from '../../scenarios/lesson.ts';
+import { ConsumerLag, DishLatency, MetricTiles, QueuesChart, ThroughputChart, Utilisation } from '../metrics/MetricsPanel.tsx';
+import { LogList } from '../log/LogList.tsx';
+import { MessageDetail } from '../log/MessageDetail.tsx';
+import { Billing, ConsumerControls, ConsumerGroups } from '../log/Consumers.tsx';
+import { DeadLetters } from '../log/DeadLetters.tsx';
+import { AskTheLog, Linter, Quiz, ReadModels, TimeTravel } from './LessonWidgets.tsx';
+import { FanoutControls, FanoutResults } from './FanoutWorld.tsx';
+import { LoginResults } from './LoginWorld.tsx';
+import { TransferControls, TransferRead, TransferSummary } from './TransferWorld.tsx';
+
+/** The message picked in the event log, shared by the log's list, its detail and the dead letters. */
+interface LogSelection {
+  selected: string | null;
+  select(id: string | null): void;
+}
+const LogSelectionContext = createContext<LogSelection>({ selected: null, select: () => {} });
+
+/** Holds the picked message for every view of the log below it. */
+export function LogSelectionProvider({ children }: { children: ReactNode }) {
+  const [selected, select] = useState<string | null>(null);
+  return <LogSelectionContext.Provider value={{ selected, select }}>{children}</LogSelectionContext.Provider>;
+}
+export const useLogSelection = () => useContext(LogSelectionContext);
+
+function LogPart() {
+  const { selected, select } = useLogSelection();
+  return <LogList selected={selected} onSelect={select} compact />;
+}
+function MessagePart() {
+  const { selected, select } = useLogSelection();
+  return <MessageDetail id={selected} onSelect={select} />;
+}
+function DeadLettersPart() {
+  const { select } = useLogSelection();
+  return <DeadLetters onSelect={select} />;
+}
+
+/**
+ * What each part a lesson can name is, and how it is drawn (one table: a new part is a
+ * component and a line here, and its name in `LESSON_PARTS`). `grow`: the part takes the
+ * height left over (a scrolling list).
+ */
+export const PARTS: Record<LessonPart, { name: string; grow?: boolean; render: (lesson: Lesson) => ReactNode }> = {
+  tiles: { name: 'Figures', render: () => <MetricTiles compact /> },
+  blocked: { name: 'Waiters blocked', render: () => <MetricTiles only={['throughput', 'blocked']} compact /> },
+  'throughput-chart': { name: 'Throughput chart', render: () => <ThroughputChart height={76} /> },
+  'queues-chart': { name: 'Queues chart', render: () => <QueuesChart height={90} /> },
+  utilisation: { name: 'Utilisation', render: () => <Utilisation /> },
+  'dish-latency': { name: 'Latency by dish', render: () => <DishLatency /> },
+  'consumer-lag': { name: 'Consumer lag', render: () => <ConsumerLag /> },
+  log: { name: 'Event log', grow: true, render: () => <LogPart /> },
+  message: { name: 'The picked message', render: () => <MessagePart /> },
+  'consumer-groups': { name: 'Consumer groups', render: () => <ConsumerGroups compact /> },
+  'consumer-controls': { name: 'Consumer controls', render: () => <ConsumerControls /> },
+  'dead-letters': { name: 'Dead-letter topic', grow: true, render: () => <DeadLettersPart /> },
+  billing: { name: 'Billing', render: () => <Billing /> },
+  scrubber: { name: 'Time travel', render: () => <TimeTravel /> },
+  'ask-the-log': { name: 'Ask the log', render: () => <AskTheLog /> },
+  'read-models': { name: 'Read models', render: () => <ReadModels /> },
+  linter: { name: 'Message linter', render: () => <Linter /> },
+  quiz: { name: 'Quiz', render: (lesson) => <Quiz lesson={lesson} /> },
+  'fanout-controls': { name: 'Fan-out controls', render: () => <FanoutControls /> },
+  'fanout-results': { name: 'Fan-out results', render: () => <FanoutResults /> },
+  'login-results': { name: 'Login results', render: () => <LoginResults /> },
+  'transfer-controls': { name: 'Transfer controls', render: () => <TransferControls /> },
+  'transfer-read': { name: 'Read your balance', render: () => <TransferRead /> },
+  'transfer-summary': { name: 'Transfer summary', render: () => <TransferSummary /> },
+};
+
+/** The parts `ids` of `lesson`, in order, each in a box the layout and the tests can find (`data-part`). */
+export function Parts({ ids, lesson }: { ids: readonly LessonPart[]; lesson: Lesson }) {
+  return (
+    <>
+      {ids.map((id) => (
+        <div key={id} className={`part${PARTS[id].grow ? ' grow' : ''}`} data-part={id}>
+          {PARTS[id].render(lesson)}
+        </div>
+      ))}
+    </>
+  );
+}
