@@ -1,28 +1,41 @@
 import { memo, useEffect, useState } from 'react';
-import { motion, type MotionValue } from 'framer-motion';
+import type { MotionValue } from 'framer-motion';
 import type { RecentMessage, Speed } from '../../app/simStore.ts';
 import { SIM_SECONDS_PER_WALL_SECOND } from '../../app/simStore.ts';
-import { useDerived } from '../useDerived.ts';
+import { setAttr, setTransform, useTimed } from '../useDerived.ts';
 import type { FloorLayout, Point } from './layout.ts';
 import { textWidth } from './text.ts';
 import { Cross } from './Glyphs.tsx';
 import { BLOCKED, INK, ROLE_COLOUR } from './palette.ts';
 
 /**
- * How long a message's animation lasts, simulated seconds: about 0.8 s of wall time at 1×,
- * shortening at higher speeds (0.25 s of wall time, then at most {@link MAX_EFFECT_SECONDS})
- * so motion keeps up with simulated time. Being a function of simulated time, a paused or stepped floor is exact.
+ * How long a message's animation lasts, simulated seconds: 0.8 s of wall time at 1× and below,
+ * shortening with speed to 0.4 s of wall time (motion keeps up with simulated time, and stays
+ * long enough to be seen). A function of simulated time, so a paused or stepped floor is exact.
  */
 export function effectSeconds(speed: Speed): number {
   const k = speed === 'max' ? 64 : speed;
-  const wall = k <= 1 ? 0.8 : Math.max(0.25, 0.8 / Math.sqrt(k));
-  return Math.min(MAX_EFFECT_SECONDS, wall * SIM_SECONDS_PER_WALL_SECOND * k);
+  const wall = k <= 1 ? 0.8 : Math.max(MIN_EFFECT_WALL_SECONDS, 0.8 / Math.sqrt(k));
+  return wall * SIM_SECONDS_PER_WALL_SECOND * k;
 }
 
-/** Longest a message stays drawn, simulated seconds: at 64× older tickets would only clutter. */
-export const MAX_EFFECT_SECONDS = 240;
+/** Shortest a message stays drawn, wall-clock seconds. */
+export const MIN_EFFECT_WALL_SECONDS = 0.4;
+
+/**
+ * Simulated seconds between two drawn messages of one kind (commands, events): above 4× the
+ * floor draws at most one new message of each kind per {@link EFFECT_GAP_WALL_SECONDS} of wall
+ * time (the first of each such span of simulated time), so at 64× it shows a steady few rather
+ * than hundreds of flashes a second. Rejected commands are always drawn. 0 means every message.
+ */
+export function effectGapSeconds(speed: Speed): number {
+  const k = speed === 'max' ? 64 : speed;
+  return k <= 4 ? 0 : EFFECT_GAP_WALL_SECONDS * SIM_SECONDS_PER_WALL_SECOND * k;
+}
+export const EFFECT_GAP_WALL_SECONDS = 0.12;
+
 /** Most messages drawn at once. */
-const MAX_LIVE = 8;
+export const MAX_LIVE = 8;
 
 interface Live {
   m: RecentMessage;
@@ -54,37 +67,47 @@ function geometryOf(m: RecentMessage, layout: FloorLayout): { kind: 'ticket'; fr
 const Effect = memo(function Effect({ live, layout, span, time, reduced }: { live: Live; layout: FloorLayout; span: number; time: MotionValue<number>; reduced: boolean }) {
   const g = geometryOf(live.m, layout);
   const f = (t: number) => Math.min(1, Math.max(0, (t - live.m.time) / span));
-  const opacity = useDerived(time, (t) => {
-    const k = f(t);
-    if (g?.kind === 'ring') return reduced ? (k < 0.5 ? 0.9 : 0) : 1 - k;
-    return k > 0.8 ? (1 - k) * 5 : 1;
-  });
-  const transform = useDerived(time, (t) => {
-    if (!g) return 'none';
-    const k = f(t);
-    if (g.kind === 'ring') return `translate(${g.at.x}px, ${g.at.y}px) scale(${reduced ? 1 : 0.5 + 0.9 * k})`;
-    // Out to the kitchen; a rejected ticket comes back the way it went.
-    const out = reduced ? 1 : Math.min(1, k * (live.rejected ? 2.4 : 1.6));
-    const q = live.rejected && !reduced && k > 0.45 ? Math.max(0, 1 - (k - 0.45) * 2.4) : out;
-    return `translate(${(g.from.x + (g.to.x - g.from.x) * q).toFixed(1)}px, ${(g.from.y + (g.to.y - g.from.y) * q).toFixed(1)}px) rotate(-8deg)`;
-  });
+  const opacity = useTimed<SVGGElement>(
+    time,
+    (t) => {
+      const k = f(t);
+      if (g?.kind === 'ring') return (reduced ? (k < 0.5 ? 0.9 : 0) : 1 - k).toFixed(2);
+      return (k > 0.8 ? (1 - k) * 5 : 1).toFixed(2);
+    },
+    setAttr('opacity'),
+  );
+  const transform = useTimed<SVGGElement>(
+    time,
+    (t) => {
+      if (!g) return '';
+      const k = f(t);
+      if (g.kind === 'ring') return `translate(${g.at.x},${g.at.y}) scale(${(reduced ? 1 : 0.5 + 0.9 * k).toFixed(2)})`;
+      // Out to the kitchen; a rejected ticket comes back the way it went.
+      const out = reduced ? 1 : Math.min(1, k * (live.rejected ? 2.4 : 1.6));
+      const q = live.rejected && !reduced && k > 0.45 ? Math.max(0, 1 - (k - 0.45) * 2.4) : out;
+      return `translate(${(g.from.x + (g.to.x - g.from.x) * q).toFixed(1)},${(g.from.y + (g.to.y - g.from.y) * q).toFixed(1)}) rotate(-8)`;
+    },
+    setTransform,
+  );
   if (!g) return null;
   if (g.kind === 'ring') {
     return (
-      <motion.g style={{ opacity, transform }}>
-        <circle r={layout.pass.h * 0.75} fill="none" stroke={g.colour} strokeWidth={3} vectorEffect="non-scaling-stroke" />
-      </motion.g>
+      <g ref={transform}>
+        <g ref={opacity}>
+          <circle r={layout.pass.h * 0.75} fill="none" stroke={g.colour} strokeWidth={3} vectorEffect="non-scaling-stroke" />
+        </g>
+      </g>
     );
   }
   const colour = live.rejected ? BLOCKED : INK;
   return (
-    <motion.g style={{ opacity }}>
+    <g ref={opacity}>
       <line x1={g.from.x} y1={g.from.y} x2={g.to.x} y2={g.to.y} stroke={colour} strokeWidth={1.5} strokeDasharray="6 5" markerEnd="url(#arrow)" opacity={0.35} />
-      <motion.g style={{ transform }}>
+      <g ref={transform}>
         <rect x={-12} y={-8} width={24} height={16} rx={2} fill={live.rejected ? '#FDECEC' : '#FFFDF5'} stroke={colour} strokeWidth={1.5} />
         {live.rejected ? <Cross s={12} /> : <path d="M-7 -3h14M-7 2h10" stroke={INK} strokeWidth={1.2} />}
-      </motion.g>
-    </motion.g>
+      </g>
+    </g>
   );
 }, (a, b) => a.live.m.id === b.live.m.id && a.live.rejected === b.live.rejected && a.layout === b.layout && a.span === b.span && a.time === b.time && a.reduced === b.reduced);
 
@@ -103,15 +126,28 @@ function Announcement({ live, layout }: { live: Live; layout: FloorLayout }) {
   );
 }
 
-/** The ids of the messages live at `now`, newest last (a string, so a change is cheap to see). */
-function liveKey(messages: readonly RecentMessage[], now: number, span: number): string {
+/**
+ * The ids of the messages drawn at `now`, oldest first (a string, so a change is cheap to see):
+ * those younger than `span`, at most one of each kind per `gap` of simulated time (a rejected
+ * command always), at most {@link MAX_LIVE}.
+ */
+export function liveKey(messages: readonly RecentMessage[], now: number, span: number, gap: number, rejected: (id: string) => boolean = () => false): string {
   const ids: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && ids.length < MAX_LIVE; i--) {
+  const taken = new Set<string>();
+  let first = messages.length;
+  while (first > 0 && now - messages[first - 1]!.time < span) first--;
+  // Oldest first, so the message that opens each span of `gap` is the one drawn.
+  for (let i = first; i < messages.length; i++) {
     const m = messages[i]!;
-    if (now - m.time >= span) break;
-    if (now >= m.time) ids.push(m.id);
+    if (now < m.time) break;
+    if (gap > 0 && !(m.kind === 'command' && rejected(m.id))) {
+      const bucket = `${m.kind}:${Math.floor(m.time / gap)}`;
+      if (taken.has(bucket)) continue;
+      taken.add(bucket);
+    }
+    ids.push(m.id);
   }
-  return ids.reverse().join(',');
+  return ids.slice(-MAX_LIVE).join(',');
 }
 
 /**
@@ -142,12 +178,14 @@ export function Effects({
   rejectionOf: (id: string) => string | null;
 }) {
   const span = effectSeconds(speed);
-  const [key, setKey] = useState(() => liveKey(messages(), time.get(), span));
+  const gap = effectGapSeconds(speed);
+  const isRejected = (id: string) => rejectionOf(id) !== null;
+  const [key, setKey] = useState(() => liveKey(messages(), time.get(), span, gap, isRejected));
   useEffect(() => {
-    const update = (t: number) => setKey(liveKey(messages(), t, span));
+    const update = (t: number) => setKey(liveKey(messages(), t, span, gap, (id) => rejectionOf(id) !== null));
     update(time.get());
     return time.on('change', update);
-  }, [messages, time, span]);
+  }, [messages, time, span, gap, rejectionOf]);
   const byId = new Map(messages().map((m) => [m.id, m]));
   const all: Live[] = key
     .split(',')

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { motion, type MotionValue } from 'framer-motion';
+import type { MotionValue } from 'framer-motion';
 import type { StationView } from '../../sim/index.ts';
-import { useDerived } from '../useDerived.ts';
+import { setAttr, useTimed } from '../useDerived.ts';
 import { title } from '../../app/format.ts';
 import type { FloorLayout, KindGroup, StationBox } from './layout.ts';
 import { Warning } from './Glyphs.tsx';
@@ -21,8 +21,11 @@ export const Station = memo(function Station(p: StationProps) {
   const ringR = box.size / 2 + 5;
   const circumference = 2 * Math.PI * ringR;
   const active = p.state === 'cooking' || p.state === 'plating';
-  const dashOffset = useDerived(p.time, (t) =>
-    active && p.legSeconds > 0 ? circumference * (1 - Math.min(1, Math.max(0, (t - p.since) / p.legSeconds))) : circumference,
+  // Whole pixels of arc: the ring redraws only when it visibly moves.
+  const ring = useTimed<SVGCircleElement>(
+    p.time,
+    (t) => (active && p.legSeconds > 0 ? circumference * (1 - Math.min(1, Math.max(0, (t - p.since) / p.legSeconds))) : circumference).toFixed(0),
+    setAttr('stroke-dashoffset'),
   );
   const word = p.down ? 'down' : active ? (p.dish ?? p.state) : 'idle';
   const label = box.label === 'word' ? word : box.label === 'code' ? (p.down ? '⚠' : active && p.dish ? (layout.codes.get(p.dish) ?? '') : '') : '';
@@ -34,13 +37,13 @@ export const Station = memo(function Station(p: StationProps) {
       <rect x={-s / 2} y={-s / 2} width={s} height={s} rx={6} fill={p.down ? 'url(#hatch)' : '#fff'} stroke={p.down ? INK : '#CBD2D9'} strokeWidth={2} />
       <circle r={ringR} fill="none" stroke="#E5E9EE" strokeWidth={4} />
       {active && (
-        <motion.circle
+        <circle
+          ref={ring}
           r={ringR}
           fill="none"
           stroke={p.state === 'plating' ? ROLE_COLOUR.runner : ROLE_COLOUR.cook}
           strokeWidth={4}
           strokeDasharray={circumference}
-          style={{ strokeDashoffset: dashOffset }}
           transform="rotate(-90)"
           strokeLinecap="round"
         />

@@ -1,7 +1,7 @@
 import { createContext, memo, useMemo } from 'react';
-import { motion, type MotionValue } from 'framer-motion';
+import type { MotionValue } from 'framer-motion';
 import type { Place, StaffView } from '../../sim/index.ts';
-import { useDerived } from '../useDerived.ts';
+import { setText, setTransform, useTimed } from '../useDerived.ts';
 import { alongPath, WALKING_STATES, type FloorLayout, type Who } from './layout.ts';
 import { activityGlyph, Hourglass } from './Glyphs.tsx';
 import { shortDuration } from './text.ts';
@@ -11,6 +11,8 @@ type Props = Pick<StaffView, 'id' | 'role' | 'state' | 'activity' | 'since' | 'l
   /** Index within the role, and the slot at the pass (see `laneSlotOf`). */
   roleIndex: number;
   lane: number;
+  /** Standing on a lane slot shared with others (a crowd at the pass): no number, no timer. */
+  shared?: boolean;
   /** Number within the role (Waiter 2, Runner 1). */
   number: number;
   layout: FloorLayout;
@@ -33,19 +35,24 @@ export const PeopleScale = createContext(1);
  */
 export const Staff = memo(function Staff(p: Props) {
   const { layout, role } = p;
+  const blocked = p.activity === 'blocked';
+  const idle = p.activity === 'idle';
   const who: Who = useMemo(() => ({ role, roleIndex: p.roleIndex, lane: p.lane }), [role, p.roleIndex, p.lane]);
   const walking = WALKING_STATES.has(p.state) && !p.reducedMotion && p.legSeconds > 0;
   const path = useMemo(() => (walking ? layout.pathOf(p.from, p.to, who) : [layout.placeOf(p.to, who)]), [walking, layout, p.from, p.to, who]);
-  const transform = useDerived(p.time, (t) => {
-    const pt = walking ? alongPath(path, (t - p.since) / p.legSeconds) : path[0]!;
-    return `translate(${pt.x.toFixed(1)}px, ${pt.y.toFixed(1)}px)`;
-  });
-  const blocked = p.activity === 'blocked';
-  const idle = p.activity === 'idle';
+  const body = useTimed<SVGGElement>(
+    p.time,
+    (t) => {
+      const pt = walking ? alongPath(path, (t - p.since) / p.legSeconds) : path[0]!;
+      return `translate(${pt.x.toFixed(1)},${pt.y.toFixed(1)})`;
+    },
+    setTransform,
+  );
+
   // Beyond the lane's slots (a crowd at the pass) people share the last one: no number, no timer (the lane's count says how many).
-  const crowded = p.lane >= layout.lane.slots.length;
+  const crowded = p.shared === true || p.lane >= layout.lane.slots.length;
   const atPass = !walking && p.to === ('pass' as Place) && !crowded;
-  const timer = useDerived(p.time, (t) => shortDuration(t - p.since));
+  const timer = useTimed<SVGTextElement>(p.time, (t) => (blocked ? shortDuration(t - p.since) : ''), setText);
   const colour = idle ? IDLE : ROLE_COLOUR[role];
   const name = `${role === 'waiter' ? 'Waiter' : 'Runner'} ${p.number}: ${STAFF_STATE_LABEL[p.state] ?? p.state}${p.dish && p.state === 'carryingDish' ? ` (${p.dish})` : ''}${p.old ? ', finishing an order taken before the mode switch' : ''}`;
   const r = layout.r;
@@ -60,7 +67,7 @@ export const Staff = memo(function Staff(p: Props) {
         : null;
   return (
     <g className={`person ${p.activity}`} role="img" aria-label={name}>
-      <motion.g style={{ transform }}>
+      <g ref={body}>
         {blocked && <circle r={r + 4} fill="none" stroke={BLOCKED} strokeWidth={3.5} />}
         {role === 'waiter' ? (
           <circle r={r} fill={blocked ? '#fff' : colour} stroke={blocked ? BLOCKED : '#fff'} strokeWidth={2} opacity={idle ? 0.8 : 1} />
@@ -75,16 +82,14 @@ export const Staff = memo(function Staff(p: Props) {
         ) : (
           activityGlyph(p.state, r * 1.1)
         )}
-      </motion.g>
+      </g>
       {blocked && atPass && badgeAt && (
         <g transform={`translate(${badgeAt.x},${badgeAt.y})`}>
           <rect x={-lane.badge.w / 2} y={-lane.badge.h / 2} width={lane.badge.w} height={lane.badge.h} rx={lane.badge.h / 2} fill={BLOCKED} />
           <g transform={`translate(${-lane.badge.w / 2 + 4 + t.small * 0.4},0)`}>
             <Hourglass s={t.small * 0.75} />
           </g>
-          <motion.text className="label badge-text" x={t.small * 0.45} y={t.small * 0.36} textAnchor="middle" fill="#fff" style={{ fontSize: t.small }}>
-            {timer}
-          </motion.text>
+          <text ref={timer} className="label badge-text" x={t.small * 0.45} y={t.small * 0.36} textAnchor="middle" fill="#fff" style={{ fontSize: t.small }} />
         </g>
       )}
     </g>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { motion, type MotionValue } from 'framer-motion';
+import type { MotionValue } from 'framer-motion';
 import type { TicketState } from '../../sim/index.ts';
-import { useDerived } from '../useDerived.ts';
+import { setAttr, setText, useTimed } from '../useDerived.ts';
 import { title } from '../../app/format.ts';
 import type { FloorLayout, TableBox } from './layout.ts';
 import { shortDuration, textWidth } from './text.ts';
@@ -137,7 +137,7 @@ const WAITING = new Set(['seated', 'ordering', 'waitingForFood']);
 export const Table = memo(
   function Table({ box, layout, partyId, partyState, arrivedAt, chips, time }: TableProps) {
     const waiting = partyState !== null && WAITING.has(partyState);
-    const waited = useDerived(time, (t) => (waiting ? shortDuration(t - arrivedAt) : ''));
+    const waited = useTimed<SVGTextElement>(time, (t) => (waiting ? shortDuration(t - arrivedAt) : ''), setText);
     const t = layout.type;
     const fill = partyState ? (PARTY_FILL[partyState] ?? '#fff') : '#fff';
     const served = chips.filter((c) => c.state === 'served').length;
@@ -187,9 +187,7 @@ export const Table = memo(
           </g>
         )}
         {waiting && (d === 'words' || d === 'full' || d === 'compact') && (
-          <motion.text className="label table-timer" x={left + box.w - 5} y={d === 'words' ? line1 : box.y + t.small * 0.36} textAnchor="end" fill={INK} style={{ fontSize: t.small }}>
-            {waited}
-          </motion.text>
+          <text ref={waited} className="label table-timer" x={left + box.w - 5} y={d === 'words' ? line1 : box.y + t.small * 0.36} textAnchor="end" fill={INK} style={{ fontSize: t.small }} />
         )}
         {partyId !== null && chips.length > 0 && box.chipRows > 0 && <ChipRows chips={chips} box={box} layout={layout} />}
       </g>
@@ -210,8 +208,10 @@ export const DoorParty = memo(function DoorParty(p: {
   position: number;
 }) {
   const barW = 3 * p.r;
-  const width = useDerived(p.time, (t) =>
-    p.walksOutAt === null ? barW : Math.max(0, barW * ((p.walksOutAt - t) / Math.max(1e-9, p.walksOutAt - p.arrivedAt))),
+  const bar = useTimed<SVGRectElement>(
+    p.time,
+    (t) => (p.walksOutAt === null ? barW : Math.max(0, barW * ((p.walksOutAt - t) / Math.max(1e-9, p.walksOutAt - p.arrivedAt)))).toFixed(1),
+    setAttr('width'),
   );
   return (
     <g transform={`translate(${p.x},${p.y})`} role="img" aria-label={`Party ${p.partyId}, number ${p.position} in the door queue`}>
@@ -221,7 +221,7 @@ export const DoorParty = memo(function DoorParty(p: {
       {p.walksOutAt !== null && (
         <>
           <rect x={-barW / 2} y={p.r * 0.7} width={barW} height={5} rx={2.5} fill="#E5E9EE" />
-          <motion.rect x={-barW / 2} y={p.r * 0.7} height={5} rx={2.5} fill={MUTED} style={{ width }} />
+          <rect ref={bar} x={-barW / 2} y={p.r * 0.7} height={5} rx={2.5} fill={MUTED} />
         </>
       )}
     </g>

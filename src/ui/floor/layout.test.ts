@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { alongPath, floorLayout, laneSlotOf, type Box, type FloorLayout, type FloorSpec, type Point } from './layout.ts';
 import { dishCodes } from './dishCodes.ts';
 import { lineHeight, shortDuration, textWidth, TYPE_NORMAL, TYPE_PRESENTER } from './text.ts';
-import { effectSeconds, MAX_EFFECT_SECONDS } from './Effects.tsx';
+import { EFFECT_GAP_WALL_SECONDS, effectGapSeconds, effectSeconds, liveKey, MAX_LIVE, MIN_EFFECT_WALL_SECONDS } from './Effects.tsx';
+import type { RecentMessage } from '../../app/simStore.ts';
 import { PARAM_SPECS } from '../../app/params.ts';
 
 const MENU = ['salad', 'soup', 'steak', 'pasta', 'burger'];
@@ -218,10 +219,34 @@ describe('durations on the floor', () => {
 });
 
 describe('message effects', () => {
-  it('last about 0.8 s of wall time at 1×, shorten with speed, and never exceed the cap', () => {
+  it('last 0.8 s of wall time at 1×, shorten with speed, and never go under 0.4 s of wall time', () => {
     expect(effectSeconds(1)).toBeCloseTo(0.8 * 60, 9);
     expect(effectSeconds(0.25)).toBeCloseTo(0.8 * 60 * 0.25, 9);
     expect(effectSeconds(4) / 4).toBeLessThan(effectSeconds(1));
-    for (const s of [16, 32, 64, 'max'] as const) expect(effectSeconds(s)).toBeLessThanOrEqual(MAX_EFFECT_SECONDS);
+    for (const s of [16, 32, 64] as const) expect(effectSeconds(s) / (60 * s)).toBeGreaterThanOrEqual(MIN_EFFECT_WALL_SECONDS - 1e-9);
+  });
+
+  const msg = (id: number, time: number, kind: 'command' | 'event' = 'event'): RecentMessage => ({ id: `m${id}`, kind, type: kind === 'event' ? 'DishReady' : 'PlaceOrder', topic: 'pass', time, subject: '', source: '', station: 'grill', protocol: 'async', table: 1 });
+
+  it('draw every message up to 4×, and above it at most one new message of each kind per 0.12 s of wall time', () => {
+    const messages = Array.from({ length: 200 }, (_, i) => msg(i, i * 2, i % 3 === 0 ? 'command' : 'event'));
+    const now = 400;
+    // 24 messages in the last 48 s; the newest MAX_LIVE are drawn.
+    expect(liveKey(messages, now, 48, effectGapSeconds(1)).split(',')).toEqual(messages.filter((m) => m.time > 352 && m.time <= now).slice(-MAX_LIVE).map((m) => m.id));
+    const gap = effectGapSeconds(64);
+    expect(gap).toBeCloseTo(EFFECT_GAP_WALL_SECONDS * 60 * 64, 9);
+    const drawn = liveKey(messages, now, effectSeconds(64), gap).split(',').map((id) => messages[Number(id.slice(1))]!);
+    for (const kind of ['command', 'event']) {
+      const times = drawn.filter((m) => m.kind === kind).map((m) => m.time);
+      for (let i = 1; i < times.length; i++) expect(Math.floor(times[i]! / gap)).not.toBe(Math.floor(times[i - 1]! / gap));
+    }
+    // Nothing from the future, nothing older than the span.
+    expect(drawn.every((m) => m.time <= now && now - m.time < effectSeconds(64))).toBe(true);
+  });
+
+  it('always draws a rejected command, whatever the speed', () => {
+    const messages = [msg(1, 100, 'command'), msg(2, 101, 'command'), msg(3, 102, 'command')];
+    const key = liveKey(messages, 110, 2000, effectGapSeconds(64), (id) => id === 'm3');
+    expect(key.split(',')).toEqual(['m1', 'm3']);
   });
 });

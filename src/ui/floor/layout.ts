@@ -368,7 +368,8 @@ function layoutAt(spec: FloorSpec, t: TypeScale, r: number, top: TopDetail): Flo
   pass.y = kitchen.y + kitchen.h + 4;
   const staffCount = Math.max(1, spec.waiters + spec.runners);
   const badge = { w: textWidth(WIDEST_DURATION, t.small) + t.small + 14, h: lineHeight(t.small) + 4 };
-  const minPitch = 2 * r + 6;
+  // A blocked person wears a ring 4 px out: neighbours at the pass stay clear of it.
+  const minPitch = 2 * (r + 6);
   const personal = staffCount * minPitch <= pass.w;
   const lanePitch = personal ? pass.w / staffCount : minPitch;
   const laneCount = personal ? staffCount : Math.max(1, Math.floor(pass.w / minPitch));

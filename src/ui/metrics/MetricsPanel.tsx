@@ -63,11 +63,11 @@ const QUEUE_LINES: Line[] = [
 export function MetricTiles({ only, compact = false }: { only?: readonly ('throughput' | 'served' | 'latency' | 'blocked')[]; compact?: boolean }) {
   const stats = useSim((s) => s.stats);
   const scenario = useSim((s) => s.scenario);
-  const snapshot = useSim((s) => s.snapshot);
   const { summary, rolling, capacity } = stats;
   const waiters = scenario.staff.waiters;
-  // From this frame's snapshot, like the red rings on the floor (the figures refresh at 4 Hz).
-  const blockedNow = snapshot.staff.filter((p) => p.role === 'waiter' && p.activity === 'blocked').length;
+  // From this frame's snapshot, like the red rings on the floor (the figures refresh at 4 Hz);
+  // a number, so the tiles re-render only when it changes.
+  const blockedNow = useSim((s) => s.snapshot.staff.reduce((n, p) => n + (p.role === 'waiter' && p.activity === 'blocked' ? 1 : 0), 0));
   const window = windowText(rolling.windowSeconds);
   const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
   const show = (k: 'throughput' | 'served' | 'latency' | 'blocked') => !only || only.includes(k);
@@ -129,14 +129,15 @@ function ModeKeys() {
 
 /** Door, kitchen-ticket and pass queues over time. */
 export function QueuesChart({ height = 96 }: { height?: number }) {
-  const snapshot = useSim((s) => s.snapshot);
+  // A string selector: recomputed each frame, re-rendered only when the text changes.
+  const summary = useSim((s) => `${s.snapshot.door.length} parties at the door, ${s.snapshot.ticketCounts.queued} kitchen tickets, ${s.snapshot.ticketCounts.atPass} dishes at the pass`);
   return (
     <div className="queues-chart">
       <TimeChart
         label="Queues"
         lines={QUEUE_LINES}
         height={height}
-        summary={`${snapshot.door.length} parties at the door, ${snapshot.ticketCounts.queued} kitchen tickets, ${snapshot.ticketCounts.atPass} dishes at the pass`}
+        summary={summary}
       />
     </div>
   );
