@@ -150,6 +150,25 @@ await check('free play, both modes, normal and presenter, both sizes: legible, n
   if (bad.length) throw new Error(bad.slice(0, 25).join('\n'));
 });
 
+await check('free play: the Metrics panel beside the floor fits without scrolling, at both sizes, normal and presenter', async () => {
+  const bad = [];
+  for (const vp of VIEWPORTS) {
+    for (const presenter of [false, true]) {
+      const page = await browser.newPage({ viewport: vp });
+      await page.goto(`${origin}${SUB}?paused${presenter ? '&presenter' : ''}`);
+      await page.getByRole('region', { name: 'Metrics' }).waitFor();
+      await frames(page, 4);
+      const over = await page.evaluate(() => {
+        const b = document.querySelector('.dock-body');
+        return b.scrollHeight - b.clientHeight;
+      });
+      if (over > 1) bad.push(`${tag(vp, presenter)}: ${over} px below the fold`);
+      await page.close();
+    }
+  }
+  if (bad.length) throw new Error(bad.join('\n'));
+});
+
 await check('the top bar stays one row and nothing moves when the clock says the machine runs behind, or a notice arrives', async () => {
   for (const vp of VIEWPORTS) {
     const page = await browser.newPage({ viewport: vp });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNarrator, describeFloor } from './narrator.ts';
+import { oldOrders, oldOrdersSentence } from './inFlight.ts';
 import { createSimStore } from './simStore.ts';
 import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
 
@@ -38,10 +39,33 @@ describe('narration for screen readers', () => {
     store.getState().setMode('async');
     store.getState().command({ type: 'consumerDown', group: 'billing' });
     const said = narrator.observe(store.getState().snapshot, store.getState().stats);
-    expect(said.filter((n) => n.priority === 3).map((n) => n.text)).toEqual([
-      'Synchronous: The restaurant now runs asynchronously: waiters send tickets and go back to the floor; runners deliver.',
-      'Synchronous: Billing has crashed; its messages wait in its inbox.',
-    ]);
+    const [mode, crash] = said.filter((n) => n.priority === 3).map((n) => n.text);
+    expect(mode).toMatch(/^Synchronous: The restaurant now runs asynchronously: waiters send tickets and go back to the floor; runners deliver\./);
+    expect(crash).toBe('Synchronous: Billing has crashed; its messages wait in its inbox.');
+  });
+
+  it('after a live switch, says how many orders finish the old way, and when the last is served', () => {
+    const store = make();
+    const narrator = createNarrator();
+    store.getState().syncTo(3600, true);
+    narrator.observe(store.getState().snapshot, store.getState().stats);
+    store.getState().setMode('async');
+    const old = oldOrders(store.getState().snapshot);
+    expect(old.orders).toBeGreaterThan(0);
+    expect(old.protocol).toBe('sync');
+    const switched = narrator.observe(store.getState().snapshot, store.getState().stats).map((n) => n.text);
+    expect(switched[0]).toContain(`${old.orders} order${old.orders === 1 ? '' : 's'} taken before the switch finish${old.orders === 1 ? 'es' : ''} the synchronous way`);
+    // The line under the floor names the same orders and dishes, from the same tickets.
+    expect(oldOrdersSentence(store.getState().snapshot)).toContain(`${old.orders} order${old.orders === 1 ? '' : 's'} taken before the switch still finish synchronously (${old.dishes} dish`);
+    const later: string[] = [];
+    let t = 3600;
+    while (oldOrders(store.getState().snapshot).orders > 0 && t < 4 * 3600) {
+      t += 30;
+      store.getState().syncTo(t, true);
+      later.push(...narrator.observe(store.getState().snapshot, store.getState().stats).map((n) => n.text));
+    }
+    expect(oldOrdersSentence(store.getState().snapshot)).toBeNull();
+    expect(later).toContain('Every order taken before the switch is served: all orders now run asynchronously.');
   });
 
   it('describes the whole floor with the figures the page shows', () => {

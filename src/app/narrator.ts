@@ -1,6 +1,7 @@
 import type { RestaurantSnapshot } from '../sim/index.ts';
 import { clock, title } from './format.ts';
 import type { LiveStats } from './simStore.ts';
+import { oldOrders } from './inFlight.ts';
 
 /** A sentence for the screen-reader narration; higher `priority` wins when there is no time for all. */
 export interface Narration {
@@ -43,6 +44,8 @@ export function createNarrator(prefix = '') {
   let prevServed = 0;
   let prevWalkedOut = 0;
   let doorMark = 0;
+  /** Orders of the old mode still in flight at the last look (after a live switch). */
+  let oldLeft = 0;
   const say = (text: string, priority: Narration['priority']): Narration => ({ text: prefix ? `${prefix}: ${text}` : text, priority });
   return {
     /** Sentences for what changed since the last call (none on the first call, or after time went back). */
@@ -53,20 +56,30 @@ export function createNarrator(prefix = '') {
       const walkedOut = stats.summary.walkedOut;
       prev = snapshot;
       if (!before || snapshot.time < before.time) {
+        oldLeft = oldOrders(snapshot).orders;
         prevServed = served;
         prevWalkedOut = walkedOut;
         doorMark = 0;
         return out;
       }
-      if (snapshot.mode !== before.mode)
+      const old = oldOrders(snapshot);
+      if (snapshot.mode !== before.mode) {
+        const left =
+          old.orders === 0
+            ? ''
+            : ` ${old.orders} order${old.orders === 1 ? '' : 's'} taken before the switch ${old.orders === 1 ? 'finishes' : 'finish'} the ${old.protocol === 'sync' ? 'synchronous' : 'asynchronous'} way${old.protocol === 'sync' ? ': their waiters stay at the pass until the food is cooked' : ''}.`;
         out.push(
           say(
-            snapshot.mode === 'async'
+            (snapshot.mode === 'async'
               ? 'The restaurant now runs asynchronously: waiters send tickets and go back to the floor; runners deliver.'
-              : 'The restaurant now runs synchronously: each waiter waits at the pass for the dishes they ordered.',
+              : 'The restaurant now runs synchronously: each waiter waits at the pass for the dishes they ordered.') + left,
             3,
           ),
         );
+      } else if (oldLeft > 0 && old.orders === 0) {
+        out.push(say(`Every order taken before the switch is served: all orders now run ${snapshot.mode === 'sync' ? 'synchronously' : 'asynchronously'}.`, 2));
+      }
+      oldLeft = old.orders;
       const was = new Map(before.staff.map((s) => [s.id, s]));
       for (const s of snapshot.staff) {
         const old = was.get(s.id);

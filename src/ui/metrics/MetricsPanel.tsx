@@ -238,8 +238,8 @@ export function MetricsPanel() {
     <section className="metrics" aria-label="Metrics">
       <h2 className="visually-hidden">Metrics</h2>
       <MetricTiles />
-      <ThroughputChart height={104} />
-      <QueuesChart height={84} />
+      <ThroughputChart height={84} />
+      <QueuesChart height={64} />
       <ExportButtons scope=".metrics" />
     </section>
   );
