@@ -10,7 +10,7 @@ export function currentLink(search: string): string {
 }
 
 /**
- * The top bar's "More" disclosure (UI.md's ⋯): Copy link (the whole setup as a link, copied
+ * The top bar's "More" disclosure (the ⋯ of docs/visual-language.md): Copy link (the whole setup as a link, copied
  * and shown selected for browsers that refuse the clipboard), Keyboard shortcuts, Describe the
  * floor, and Narration on or off. Escape or a click outside closes it.
  */

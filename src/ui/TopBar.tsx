@@ -18,7 +18,7 @@ function PlayIcon({ playing }: { playing: boolean }) {
 }
 
 /**
- * The top bar of UI.md: scenario, mode, play / step / reset, speed, the simulated clock and
+ * The top bar (docs/visual-language.md): scenario, mode, play / step / reset, speed, the simulated clock and
  * the Setup toggle. Every control has the accessible name the tests and screen readers use.
  */
 export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames: readonly string[]; setupOpen: boolean; onToggleSetup: () => void }) {

@@ -159,11 +159,12 @@ function PassLayer({ store, layout }: { store: SimStore; layout: FloorLayout }) 
       {layout.kinds.map((k) => {
         const all = passByKind.get(k.kind) ?? [];
         if (all.length === 0 || k.passChips === 0) return null;
-        const shown = all.length > k.passChips ? all.slice(0, k.passChips - 1) : all;
+        // Room for one badge only: it shows, and the pass's own count says how many wait.
+        const shown = all.length > k.passChips ? all.slice(0, Math.max(1, k.passChips - 1)) : all;
         const pitch = layout.chip.w + layout.chip.gap;
         // Within the kind's width and within the pass, centred under the kind where it can be.
         const lo = Math.max(k.x, layout.pass.x) + 3;
-        const hi = Math.min(k.x + k.width, layout.pass.x + layout.pass.w) - 3 - (shown.length + (shown.length < all.length ? 1 : 0)) * pitch + layout.chip.gap;
+        const hi = Math.min(k.x + k.width, layout.pass.x + layout.pass.w) - 3 - (shown.length + (shown.length < all.length && k.passChips > 1 ? 1 : 0)) * pitch + layout.chip.gap;
         const left = Math.max(lo, Math.min(k.cx - ((shown.length - 1) * pitch) / 2 - layout.chip.w / 2, hi));
         const y = layout.pass.y + layout.pass.h / 2;
         return (
@@ -171,7 +172,7 @@ function PassLayer({ store, layout }: { store: SimStore; layout: FloorLayout }) 
             {shown.map((c, i) => (
               <Chip key={c.id} x={left + layout.chip.w / 2 + i * pitch} y={y} chip={c} w={layout.chip.w} h={layout.chip.h} size={t.small} />
             ))}
-            {shown.length < all.length && (
+            {shown.length < all.length && k.passChips > 1 && (
               <text className="label chip-more" x={left + layout.chip.w / 2 + shown.length * pitch} y={y + t.small * 0.36} textAnchor="middle" fill={MUTED} style={{ fontSize: t.small }}>
                 +{all.length - shown.length}
               </text>

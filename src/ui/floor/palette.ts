@@ -1,5 +1,5 @@
 /**
- * The visual language of UI.md: shape tells the role, colour + icon + label tell the state.
+ * The visual language of docs/visual-language.md: shape tells the role, colour + icon + label tell the state.
  * Role colours from the Okabe–Ito colour-blind-safe palette; red is reserved for blocked.
  */
 export const ROLE_COLOUR = { waiter: '#0072B2', runner: '#009E73', cook: '#E69F00', party: '#CC79A7' } as const;

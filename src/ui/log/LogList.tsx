@@ -12,7 +12,7 @@ function Delivery({ entry }: { entry: LogEntry }) {
   if (entry.imported) return <span className="muted">—</span>;
   if (entry.kind === 'command') {
     const rejected = store.getState().restaurant().rejectionOf(entry.id);
-    return rejected ? <span className="rejected">✗ rejected: {rejected}</span> : <span className="accepted">✓ accepted by its handler</span>;
+    return rejected ? <span className="rejected">✗ rejected: {rejected}</span> : <span className="accepted">✓ accepted</span>;
   }
   const status = store.getState().restaurant().deliveryOf(entry);
   const groups = Object.entries(status).filter(([, s]) => s !== 'skipped');
