@@ -225,7 +225,6 @@ function tableNeeds(detail: TableDetail, t: TypeScale, tables: number, chip: { w
   return { w: icon + 8, rectH: icon + 6, cellH: icon + 6 };
 }
 
-const DETAILS: TableDetail[] = ['words', 'full', 'compact', 'minimal', 'dots'];
 
 interface Grid {
   cols: number;
@@ -285,12 +284,11 @@ const TOP_DETAILS: TopDetail[] = [
  * small for anything still gets a layout, with labels dropped rather than overlapping.
  */
 export function floorLayout(spec: FloorSpec): FloorLayout {
-  // Tables first (any detail with dish codes counts the same), then the kitchen and the pass
-  // (station words, announcements, a timer per blocked person), then the table's state word.
-  const score = (l: FloorLayout, cfg: number) => {
-    const table = l.overflow ? 9 : l.detail === 'words' || l.detail === 'full' ? 0 : DETAILS.indexOf(l.detail);
-    return table * 100 + cfg * 10 + (l.detail === 'words' ? 0 : 1);
-  };
+  // Tables first (words and codes count the same), but station words before a table's codes;
+  // then the announcements, then a timer per blocked person; then the table's state word.
+  const TABLE: Record<TableDetail, number> = { words: 0, full: 0, compact: 1, minimal: 3, dots: 4 };
+  const TOP = [0, 12, 16, 20];
+  const score = (l: FloorLayout, cfg: number) => (l.overflow ? 90 : TABLE[l.detail] * 10) + TOP[cfg]! + (l.detail === 'words' ? 0 : 1);
   const bestAt = (k: number) => {
     let best: { l: FloorLayout; score: number } | null = null;
     for (let c = 0; c < TOP_DETAILS.length; c++) {
