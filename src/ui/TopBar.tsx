@@ -37,12 +37,18 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
   const compare = useSession((s) => s.compare);
   const presenter = useSession((s) => s.presenter);
   const inLesson = useSim((s) => s.lesson !== null);
+  const world = useSim((s) => s.lesson !== null && s.lesson.stage !== 'floor');
 
   return (
     <header className="topbar">
       <h1 className="brand">
         Order Up
       </h1>
+      {world ? (
+        // A lesson with a world of its own: the restaurant is not the subject, so its controls step aside.
+        <p className="world-note">This lesson runs its own small world, drawn on the stage; its controls are beside it.</p>
+      ) : (
+        <>
       {presenter && <p className="presenter-scenario">{presetName}</p>}
       {!presenter && (
       <label className="field">
@@ -112,6 +118,8 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
           <span className="clock-sub"> of {clock(duration)}</span>
         )}
       </div>
+        </>
+      )}
       <div className="views">
         <button
           type="button"
@@ -132,7 +140,7 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
         </button>
         <MoreMenu />
       </div>
-      {!presenter && (
+      {!presenter && !world && (
         <button type="button" className="setup-toggle" aria-expanded={setupOpen} aria-controls="setup" onClick={onToggleSetup}>
           Setup{pendingCount > 0 ? ` (${pendingCount})` : ''}
         </button>

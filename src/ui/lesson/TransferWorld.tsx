@@ -98,6 +98,12 @@ export function TransferStage() {
           <rect x={pad} y={chartTop} width={W - 2 * pad} height={chartH} rx={6} fill="#F7F8FA" />
           {outage && <rect x={x(o.fromSeconds)} y={chartTop} width={x(o.toSeconds) - x(o.fromSeconds)} height={chartH} fill="rgba(198,40,40,0.14)" />}
           <polyline points={points} fill="none" stroke={ROLE_COLOUR.waiter} strokeWidth={2.5} />
+          <text x={pad + 6} y={chartTop + small + 2} fill={MUTED} style={{ fontSize: small }}>
+            {money(maxFlight)} (most in flight)
+          </text>
+          <text x={pad + 6} y={chartTop + chartH - 6} fill={MUTED} style={{ fontSize: small }}>
+            $0
+          </text>
           <line x1={x(t)} x2={x(t)} y1={chartTop - 2} y2={chartTop + chartH + 2} stroke={INK} strokeWidth={2} strokeDasharray="4 3" />
           <text x={pad} y={chartTop + chartH + small + 6} fill={MUTED} style={{ fontSize: small }}>
             {outage ? `red band: savings down ${clock(o.fromSeconds)}–${clock(o.toSeconds)} · ` : ''}dashed line: the moment · transfers stop at {clock(run.options.durationSeconds)}
