@@ -26,6 +26,23 @@ describe('lessons as data', () => {
     expect(() => parseLesson({ ...good, tour: [{ title: 's', text: 't', actions: [{ do: 'explode' }] }] }, loadPreset)).toThrow(LessonError);
     expect(() => parseLesson({ ...good, scenario: 'no-such-preset' }, loadPreset)).toThrow(/^scenario: unknown scenario "no-such-preset"/);
     expect(() => parseLesson({ ...good, scenario: { name: 'x', tables: -1 } }, loadPreset)).toThrow(/^scenario: .*tables/);
+    expect(() => parseLesson({ ...good, tour: [{ title: 's', text: 't', parts: ['the-whole-page'] }] }, loadPreset)).toThrow(/^tour\.0\.parts\.0: /);
+    expect(() => parseLesson({ ...good, stage: 'moon' }, loadPreset)).toThrow(/^stage: /);
+    expect(parseLesson(good, loadPreset).stage).toBe('floor');
+  });
+
+  it('every step names what it talks about: a step that opens the log shows it, and the worlds’ lessons show their own world', () => {
+    for (const id of LESSON_IDS) {
+      const l = lesson(id);
+      for (const step of l.tour) {
+        if (step.actions.some((a) => a.do === 'openLog')) expect(step.parts.some((p) => ['log', 'consumer-groups', 'dead-letters', 'linter'].includes(p)), `${id}: "${step.title}" opens the log`).toBe(true);
+        if (/scrubber/i.test(step.text)) expect(step.parts, `${id}: "${step.title}"`).toContain('scrubber');
+        if (/\bquiz\b/i.test(step.text)) expect(step.parts, `${id}: "${step.title}"`).toContain('quiz');
+        if (/linter/i.test(step.text)) expect(step.parts, `${id}: "${step.title}"`).toContain('linter');
+      }
+      if (l.quiz.length > 0) expect(l.tour.some((s) => s.parts.includes('quiz')) || l.summaryParts.includes('quiz'), `${id} has a quiz that no moment shows`).toBe(true);
+    }
+    expect(['fan-out', 'when-sync', 'eventual-consistency'].map((id) => lesson(id).stage)).toEqual(['fanout', 'login', 'transfer']);
   });
 });
 
