@@ -314,17 +314,23 @@ function StaffLayer({ store, layout, time, reduced }: { store: SimStore; layout:
 function tableSummary(snapshot: RestaurantSnapshot, tables: number, layout: FloorLayout): string {
   const c = snapshot.partyCounts;
   const seatedAt = snapshot.parties.filter((p) => p.table !== null).length;
-  const parts = [
-    c.waitingForFood ? `${c.waitingForFood} waiting for food` : '',
-    c.seated + c.ordering ? `${c.seated + c.ordering} ordering` : '',
-    c.eating ? `${c.eating} eating` : '',
-    c.paying ? `${c.paying} paying` : '',
-    `${Math.max(0, tables - seatedAt)} free`,
-  ].filter(Boolean);
-  const room = layout.width - 2 * layout.summaryAt!.x;
-  let text = 'Tables: ';
-  for (const [i, p] of parts.entries()) {
-    const next = `${text}${i > 0 ? ' · ' : ''}${p}`;
+  // [long, short] words per state: the short ones when the long do not fit.
+  const parts: [number, string, string][] = [
+    [c.waitingForFood, 'waiting for food', 'waiting'],
+    [c.seated + c.ordering, 'ordering', 'ordering'],
+    [c.eating, 'eating', 'eating'],
+    [c.paying, 'paying', 'paying'],
+    [Math.max(0, tables - seatedAt), 'free', 'free'],
+  ];
+  const room = layout.width - layout.summaryAt!.x - 8;
+  for (const [lead, short] of [['Tables: ', false], ['', true]] as const) {
+    const text = lead + parts.filter(([n], i) => n > 0 || i === 4).map(([n, long, brief]) => `${n} ${short ? brief : long}`).join(' · ');
+    if (textWidth(text, layout.type.small) <= room) return text;
+  }
+  // Not even that: as many short counts as fit.
+  let text = '';
+  for (const [n, , brief] of parts.filter(([n], i) => n > 0 || i === 4)) {
+    const next = `${text}${text ? ' · ' : ''}${n} ${brief}`;
     if (textWidth(next, layout.type.small) > room) break;
     text = next;
   }

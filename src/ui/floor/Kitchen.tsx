@@ -18,7 +18,7 @@ type StationProps = Pick<StationView, 'id' | 'kind' | 'state' | 'since' | 'legSe
 /** A station with its cook (square) and a progress ring over the current cooking (orange) or plating (green). */
 export const Station = memo(function Station(p: StationProps) {
   const { box, layout } = p;
-  const ringR = box.size / 2 + 5;
+  const ringR = Math.max(3, Math.min(box.size / 2 + 5, box.pitch / 2 - 3));
   const circumference = 2 * Math.PI * ringR;
   const active = p.state === 'cooking' || p.state === 'plating';
   // Whole pixels of arc: the ring redraws only when it visibly moves.
@@ -35,14 +35,14 @@ export const Station = memo(function Station(p: StationProps) {
   return (
     <g transform={`translate(${box.x},${box.y})`} role="img" aria-label={name} className={`station ${p.down ? 'down' : p.state}`}>
       <rect x={-s / 2} y={-s / 2} width={s} height={s} rx={6} fill={p.down ? 'url(#hatch)' : '#fff'} stroke={p.down ? INK : '#CBD2D9'} strokeWidth={2} />
-      <circle r={ringR} fill="none" stroke="#E5E9EE" strokeWidth={4} />
+      <circle r={ringR} fill="none" stroke="#E5E9EE" strokeWidth={ringR < 9 ? 2.5 : 4} />
       {active && (
         <circle
           ref={ring}
           r={ringR}
           fill="none"
           stroke={p.state === 'plating' ? ROLE_COLOUR.runner : ROLE_COLOUR.cook}
-          strokeWidth={4}
+          strokeWidth={ringR < 9 ? 2.5 : 4}
           strokeDasharray={circumference}
           transform="rotate(-90)"
           strokeLinecap="round"

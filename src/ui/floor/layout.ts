@@ -300,10 +300,12 @@ export function floorLayout(spec: FloorSpec): FloorLayout {
     return best!;
   };
   const base = bestAt(1);
-  // Larger type only while it costs no detail.
+  // Larger type only on a stage with room to spare: when nothing at all is dropped at 1×, and
+  // nothing is dropped at the larger size either.
+  if (base.score > 0) return base.l;
   for (const k of [1.3, 1.15]) {
     const big = bestAt(k);
-    if (big.score <= base.score) return big.l;
+    if (big.score === 0) return big.l;
   }
   return base.l;
 }
@@ -322,7 +324,8 @@ function layoutAt(spec: FloorSpec, t: TypeScale, r: number, top: TopDetail): Flo
   const pitch = Math.min(maxPitch, usable / nStations);
   // A short stage gets smaller stations: the dining room needs the height more.
   const maxSize = (H < 480 ? 28 : 40) + (t.small - 12) * 2;
-  const size = Math.max(12, Math.min(maxSize, pitch - 16));
+  // A kitchen too wide for its row gets small stations (their rings stay inside their pitch).
+  const size = Math.max(6, Math.min(maxSize, pitch - 16));
   const wordW = Math.max(...widestStationWord(spec.dishes).map((w) => textWidth(w, t.small, false)));
   const codeW = Math.max(textWidth('Mw', t.small), ...[...codes.values()].map((c) => textWidth(c, t.small, false)));
   const stationLabel: StationLabel = !top.stationLabels ? 'none' : pitch >= wordW + 6 ? 'word' : pitch >= codeW + 6 ? 'code' : 'none';
