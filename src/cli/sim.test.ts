@@ -21,8 +21,16 @@ describe('npm run sim, JSON', () => {
     const r = json('--scenario', 'quiet-lunch', '--minutes', '90', '--warmup-minutes', '15');
     expect(Object.keys(r)).toEqual([
       'scenario', 'seed', 'mode', 'simulatedSeconds', 'served', 'throughputPerHour', 'capacityBoundPerHour',
-      'latencySeconds', 'perDish', 'utilisation', 'walkedOut', 'littlesLaw',
+      'latencySeconds', 'perDish', 'utilisation', 'walkedOut', 'littlesLaw', 'customerWaitSeconds', 'customerSeconds',
+      'floorStaffBlocked',
     ]);
+    expect(Object.keys(r.customerSeconds)).toEqual(['seated', 'orderTaken', 'firstDish', 'lastDish', 'walkedOut']);
+    expect(r.customerWaitSeconds).toEqual(r.customerSeconds.lastDish);
+    // From arrival, each step comes no earlier than the one before it.
+    const c = r.customerSeconds;
+    expect(c.seated.mean).toBeLessThanOrEqual(c.orderTaken.mean);
+    expect(c.orderTaken.mean).toBeLessThanOrEqual(c.firstDish.mean);
+    expect(c.firstDish.mean).toBeLessThanOrEqual(c.lastDish.mean);
     expect(Object.keys(r.latencySeconds)).toEqual(['mean', 'p50', 'p95', 'max']);
     expect(Object.keys(r.utilisation)).toEqual(['waiters', 'cooks', 'runners']);
     expect(Object.keys(r.littlesLaw)).toEqual(['L', 'lambda', 'W']);
@@ -38,6 +46,17 @@ describe('npm run sim, JSON', () => {
     }
     const sum = (Object.values(r.perDish) as { served: number }[]).reduce((a, d) => a + d.served, 0);
     expect(sum).toBe(r.served);
+  });
+
+  it("friday-rush: async's dishes take longer from order to table, yet its customers wait less from the door", () => {
+    const r = json('--scenario', 'friday-rush', '--mode', 'both');
+    // The kitchen is the bottleneck in async, so order → served is longer there ...
+    expect(r.async.latencySeconds.p95).toBeGreaterThan(r.sync.latencySeconds.p95);
+    // ... but sync parties first wait for a table and a waiter, which that figure cannot see.
+    expect(r.async.customerWaitSeconds.p95).toBeLessThan(r.sync.customerWaitSeconds.p95 * 0.8);
+    expect(r.async.customerWaitSeconds.p50).toBeLessThan(r.sync.customerWaitSeconds.p50);
+    expect(r.sync.floorStaffBlocked).toBeGreaterThan(0.5);
+    expect(r.async.floorStaffBlocked).toBe(0);
   });
 
   it('is byte-identical for the same scenario and seed, and differs for another seed', () => {
@@ -106,12 +125,12 @@ describe('CSV', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'run,t,mode,served,throughputPerHour,door,kitchenTickets,pass,ordersInSystem,walkedOut,waitersWorking,waitersBlocked,runnersWorking,runnersBlocked,cooksWorking,latencyP95',
+      'run,t,mode,served,throughputPerHour,door,kitchenTickets,pass,ordersInSystem,walkedOut,waitersWorking,waitersBlocked,runnersWorking,runnersBlocked,floorStaffBlocked,cooksWorking,latencyP95,customerWaitP95,doorWaitP95',
     );
     expect(lines.length).toBe(1 + 2 * 31);
     expect(lines[1]!.startsWith('sync,0,sync,')).toBe(true);
     expect(lines[32]!.startsWith('async,0,async,')).toBe(true);
-    expect(lines.every((l) => l.split(',').length === 16)).toBe(true);
+    expect(lines.every((l) => l.split(',').length === 19)).toBe(true);
   });
 });
 

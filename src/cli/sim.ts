@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRestaurant, meanDishesPerParty, type Envelope, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
+import { createRestaurant, meanDishesPerParty, type CustomerTimes, type Envelope, type LatencySummary, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
 import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import { batchChunks, toCloudEvent, type CloudEvent } from '../scenarios/cloudevents.ts';
@@ -41,6 +41,12 @@ export interface RunReport {
   utilisation: Record<'waiters' | 'cooks' | 'runners', { working: number; blocked: number; idle: number }>;
   walkedOut: number;
   littlesLaw: { L: number; lambda: number; W: number };
+  /** The customer's wait: arrival at the door → the party's last dish on the table, seconds. */
+  customerWaitSeconds: LatencySummary & { parties: number };
+  /** Arrival → seated, → order taken, → first dish, → last dish, and walk-outs' wait (seconds). */
+  customerSeconds: CustomerTimes;
+  /** Share of waiter and runner time blocked at the pass, in [0, 1]. */
+  floorStaffBlocked: number;
 }
 
 export interface CliOptions {
@@ -256,6 +262,9 @@ export function report(r: Restaurant): RunReport {
     utilisation: m.utilisation,
     walkedOut: m.walkedOut,
     littlesLaw: m.littlesLaw,
+    customerWaitSeconds: m.customerSeconds.lastDish,
+    customerSeconds: m.customerSeconds,
+    floorStaffBlocked: m.floorStaffBlocked,
   };
 }
 

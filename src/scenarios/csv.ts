@@ -3,7 +3,8 @@ import type { MetricsSeries, Mode } from '../sim/index.ts';
 /** The series columns written to CSV, in order (after `run`, the run's mode). */
 export const CSV_COLUMNS = [
   't', 'mode', 'served', 'throughputPerHour', 'door', 'kitchenTickets', 'pass', 'ordersInSystem', 'walkedOut',
-  'waitersWorking', 'waitersBlocked', 'runnersWorking', 'runnersBlocked', 'cooksWorking', 'latencyP95',
+  'waitersWorking', 'waitersBlocked', 'runnersWorking', 'runnersBlocked', 'floorStaffBlocked', 'cooksWorking', 'latencyP95',
+  'customerWaitP95', 'doorWaitP95',
 ] as const satisfies readonly (keyof MetricsSeries)[];
 
 /**

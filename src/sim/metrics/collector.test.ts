@@ -24,3 +24,32 @@ describe('MetricsCollector series: latencyP95', () => {
     expect(c.series.latencyP95.length).toBe(c.series.t.length);
   });
 });
+
+describe("MetricsCollector: the customer's time", () => {
+  it('counts door waits, waits to the last dish and walk-outs after the warm-up, each from the arrival', () => {
+    const c = new MetricsCollector({ warmupSeconds: 100, sampleIntervalSeconds: 60, rollingWindowSeconds: 600, mode: 'sync', dishes: ['soup'] });
+    c.onSeated(50, 0); // before the warm-up ends: not in the summary
+    c.onSeated(500, 200);
+    c.onLastDish(900, 100);
+    c.onWalkedOut(700, 200);
+    const s = c.summary(1000);
+    expect(s.customerSeconds.seated).toMatchObject({ parties: 1, mean: 300 });
+    expect(s.customerSeconds.lastDish).toMatchObject({ parties: 1, mean: 800 });
+    expect(s.customerSeconds.walkedOut).toMatchObject({ parties: 1, mean: 500 });
+    c.sample(1000);
+    expect(c.series.customerWaitP95.at(-1)).toBe(800);
+    expect(c.series.doorWaitP95.at(-1)).toBe(300);
+  });
+
+  it('splits the window by mode at a live switch', () => {
+    const c = new MetricsCollector({ warmupSeconds: 0, sampleIntervalSeconds: 60, rollingWindowSeconds: 600, mode: 'sync', dishes: ['soup'] });
+    c.onServed(10, 'soup', 5);
+    c.onModeChanged(1800, 'async');
+    c.onServed(1900, 'soup', 50);
+    c.onServed(2000, 'soup', 70);
+    const { byMode } = c.summary(3600);
+    expect(byMode.sync).toMatchObject({ seconds: 1800, served: 1, throughputPerHour: 2 });
+    expect(byMode.async).toMatchObject({ seconds: 1800, served: 2, throughputPerHour: 4 });
+    expect(byMode.async!.latencySeconds.max).toBe(70);
+  });
+});

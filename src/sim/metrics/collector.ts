@@ -1,4 +1,4 @@
-import { SampleBuffer, TimeAverage } from './stats.ts';
+import { SampleBuffer, TimeAverage, TrailingSamples } from './stats.ts';
 import type { Mode } from '../scenario.ts';
 
 /** Roles whose time is split into working / blocked / idle. */
@@ -23,6 +23,38 @@ export interface LatencySummary {
 }
 
 /**
+ * The customer's side of a visit, simulated seconds from the party's arrival at the door.
+ * Each is counted when it happens inside the measurement window:
+ * - `seated`: arrival → seated at a table (the door wait; 0 for a party seated at once);
+ * - `orderTaken`: arrival → a waiter finished taking the order;
+ * - `firstDish` / `lastDish`: arrival → the first / the last of its dishes on the table.
+ *   `lastDish` is **the customer's wait**: what the party feels, door included;
+ * - `walkedOut`: arrival → giving up at the door, for the parties that walked out.
+ */
+export interface CustomerTimes {
+  seated: LatencySummary & { parties: number };
+  orderTaken: LatencySummary & { parties: number };
+  firstDish: LatencySummary & { parties: number };
+  lastDish: LatencySummary & { parties: number };
+  walkedOut: LatencySummary & { parties: number };
+}
+
+/**
+ * What happened while the restaurant ran in one mode (its time in that mode inside the
+ * measurement window): dishes served and their latency, parties fully served and their
+ * wait, walk-outs. Used to split "since opening" figures after a live switch.
+ */
+export interface ModeFigures {
+  /** Simulated seconds of the measurement window spent in this mode. */
+  seconds: number;
+  served: number;
+  throughputPerHour: number;
+  latencySeconds: LatencySummary;
+  customerWaitSeconds: LatencySummary;
+  walkedOut: number;
+}
+
+/**
  * Summary over the measurement window [warmupSeconds, now]. Units: seconds, dishes per hour.
  * `littlesLaw`: L = time-average number of dishes ordered but not yet served, `lambda` =
  * dishes ordered per simulated second, `W` = mean latency in seconds; L ≈ λ·W.
@@ -39,6 +71,15 @@ export interface MetricsSummary {
   partiesArrived: number;
   meanQueues: { door: number; kitchenTickets: number; pass: number };
   littlesLaw: { L: number; lambda: number; W: number };
+  /** Arrival → seated, order taken, first and last dish, walk-out (see {@link CustomerTimes}). */
+  customerSeconds: CustomerTimes;
+  /**
+   * Share of floor-staff time (waiters and runners together) spent blocked at the pass, in
+   * [0, 1]: in sync, runners take orders and block like waiters.
+   */
+  floorStaffBlocked: number;
+  /** The window split by the mode the restaurant ran in (one entry unless it was switched live). */
+  byMode: Partial<Record<Mode, ModeFigures>>;
 }
 
 /**
@@ -54,6 +95,11 @@ export interface RollingFigures {
   throughputPerHour: number;
   utilisation: Record<Role, UtilisationSplit>;
   now: Record<Role, Record<Activity, number>>;
+  /**
+   * Floor staff (waiters and runners together): share of their time in the window spent
+   * blocked at the pass, and how many are blocked now of how many there are.
+   */
+  floorStaff: { blocked: number; blockedNow: number; headcount: number };
 }
 
 /**
@@ -72,6 +118,13 @@ export interface MetricsSeries {
    * served in the same trailing window as `throughputPerHour`; 0 when none was served.
    */
   latencyP95: number[];
+  /**
+   * 95th percentile (nearest rank) of the customer's wait (arrival → last dish), simulated
+   * seconds, over the parties whose last dish arrived in the trailing window; 0 when none.
+   */
+  customerWaitP95: number[];
+  /** 95th percentile of the door wait (arrival → seated) over the parties seated in the trailing window. */
+  doorWaitP95: number[];
   door: number[];
   kitchenTickets: number[];
   pass: number[];
@@ -82,6 +135,8 @@ export interface MetricsSeries {
   runnersBlocked: number[];
   runnersWorking: number[];
   cooksWorking: number[];
+  /** Waiters and runners blocked at the pass (the red rings on the floor). */
+  floorStaffBlocked: number[];
 }
 
 /**
@@ -114,11 +169,22 @@ export class MetricsCollector {
   readonly modeSpans: { t: number; mode: Mode }[] = [];
   private mode: Mode;
   private readonly rollingSamples: number;
-  /** Serve times and latencies of recent dishes (a queue from `recentHead`), for `latencyP95`. */
-  private recentServedAt: number[] = [];
-  private recentLatency: number[] = [];
-  private recentHead = 0;
-  private readonly rollingSeconds: number;
+  /** Recent dishes' latencies, parties' waits and door waits, for the series' rolling p95s. */
+  private readonly recentLatency: TrailingSamples;
+  private readonly recentWait: TrailingSamples;
+  private readonly recentDoor: TrailingSamples;
+  private readonly customer = {
+    seated: new SampleBuffer(),
+    orderTaken: new SampleBuffer(),
+    firstDish: new SampleBuffer(),
+    lastDish: new SampleBuffer(),
+    walkedOut: new SampleBuffer(),
+  };
+  /** Per mode: dishes served (latency), parties' waits and walk-outs inside the window. */
+  private readonly perMode: Record<Mode, { latency: SampleBuffer; wait: SampleBuffer; walkedOut: number }> = {
+    sync: { latency: new SampleBuffer(), wait: new SampleBuffer(), walkedOut: 0 },
+    async: { latency: new SampleBuffer(), wait: new SampleBuffer(), walkedOut: 0 },
+  };
 
   /**
    * @param opts.rollingWindowSeconds trailing window of the series' throughput; rounded to a
@@ -133,7 +199,10 @@ export class MetricsCollector {
   }) {
     this.warmup = opts.warmupSeconds;
     this.rollingSamples = Math.max(1, Math.round(opts.rollingWindowSeconds / opts.sampleIntervalSeconds));
-    this.rollingSeconds = this.rollingSamples * opts.sampleIntervalSeconds;
+    const rollingSeconds = this.rollingSamples * opts.sampleIntervalSeconds;
+    this.recentLatency = new TrailingSamples(rollingSeconds);
+    this.recentWait = new TrailingSamples(rollingSeconds);
+    this.recentDoor = new TrailingSamples(rollingSeconds);
     this.mode = opts.mode;
     this.modeSpans.push({ t: 0, mode: opts.mode });
     const ta = () => new TimeAverage(this.warmup);
@@ -160,9 +229,9 @@ export class MetricsCollector {
     for (const d of opts.dishes) this.perDish.set(d, new SampleBuffer());
     this.series = {
       rollingWindowSeconds: opts.rollingWindowSeconds,
-      t: [], mode: [], served: [], throughputPerHour: [], latencyP95: [], door: [], kitchenTickets: [], pass: [],
+      t: [], mode: [], served: [], throughputPerHour: [], latencyP95: [], customerWaitP95: [], doorWaitP95: [], door: [], kitchenTickets: [], pass: [],
       ordersInSystem: [], walkedOut: [], waitersBlocked: [], waitersWorking: [], runnersBlocked: [],
-      runnersWorking: [], cooksWorking: [],
+      runnersWorking: [], cooksWorking: [], floorStaffBlocked: [],
     };
   }
 
@@ -186,9 +255,38 @@ export class MetricsCollector {
     if (t >= this.warmup) this.arrivedInWindow++;
   }
 
-  onWalkedOut(t: number): void {
+  /** A party waiting at the door since `arrivedAt` gave up at `t`. */
+  onWalkedOut(t: number, arrivedAt: number): void {
     this.walkedOutTotal++;
-    if (t >= this.warmup) this.walkedOutInWindow++;
+    if (t < this.warmup) return;
+    this.walkedOutInWindow++;
+    this.customer.walkedOut.push(t - arrivedAt);
+    this.perMode[this.mode].walkedOut++;
+  }
+
+  /** A party that arrived at `arrivedAt` sat down at a table at `t`. */
+  onSeated(t: number, arrivedAt: number): void {
+    this.recentDoor.push(t, t - arrivedAt);
+    if (t >= this.warmup) this.customer.seated.push(t - arrivedAt);
+  }
+
+  /** A waiter finished taking the order of a party that arrived at `arrivedAt`. */
+  onOrderTaken(t: number, arrivedAt: number): void {
+    if (t >= this.warmup) this.customer.orderTaken.push(t - arrivedAt);
+  }
+
+  /** The first of a party's dishes reached its table. */
+  onFirstDish(t: number, arrivedAt: number): void {
+    if (t >= this.warmup) this.customer.firstDish.push(t - arrivedAt);
+  }
+
+  /** The last of a party's dishes reached its table: its wait is over. */
+  onLastDish(t: number, arrivedAt: number): void {
+    const wait = t - arrivedAt;
+    this.recentWait.push(t, wait);
+    if (t < this.warmup) return;
+    this.customer.lastDish.push(wait);
+    this.perMode[this.mode].wait.push(wait);
   }
 
   /** `n` dishes were ordered (the waiter finished taking the order). */
@@ -201,11 +299,11 @@ export class MetricsCollector {
   onServed(t: number, dish: string, latencySeconds: number): void {
     this.inSystem.add(t, -1);
     this.servedTotal++;
-    this.recentServedAt.push(t);
-    this.recentLatency.push(latencySeconds);
+    this.recentLatency.push(t, latencySeconds);
     if (t < this.warmup) return;
     this.servedInWindow++;
     this.latency.push(latencySeconds);
+    this.perMode[this.mode].latency.push(latencySeconds);
     let buf = this.perDish.get(dish);
     if (!buf) this.perDish.set(dish, (buf = new SampleBuffer()));
     buf.push(latencySeconds);
@@ -236,7 +334,9 @@ export class MetricsCollector {
     s.mode.push(this.mode);
     s.served.push(this.servedTotal);
     s.throughputPerHour.push(rolling);
-    s.latencyP95.push(this.recentP95(t));
+    s.latencyP95.push(this.recentLatency.quantile(t, 0.95));
+    s.customerWaitP95.push(this.recentWait.quantile(t, 0.95));
+    s.doorWaitP95.push(this.recentDoor.quantile(t, 0.95));
     s.door.push(this.door.current);
     s.kitchenTickets.push(this.tickets.current);
     s.pass.push(this.pass.current);
@@ -247,22 +347,8 @@ export class MetricsCollector {
     s.runnersBlocked.push(this.activity.runners.blocked.current);
     s.runnersWorking.push(this.activity.runners.working.current);
     s.cooksWorking.push(this.activity.cooks.working.current);
+    s.floorStaffBlocked.push(this.activity.waiters.blocked.current + this.activity.runners.blocked.current);
     for (const role of ROLES) for (const a of ACTIVITIES) this.areaHistory[role][a].push(this.activity0[role][a].integral(t));
-  }
-
-  /** p95 latency of the dishes served in (t − rolling window, t]; drops older ones. */
-  private recentP95(t: number): number {
-    const start = t - this.rollingSeconds;
-    while (this.recentHead < this.recentServedAt.length && this.recentServedAt[this.recentHead]! <= start) this.recentHead++;
-    if (this.recentHead > 4096 && this.recentHead * 2 > this.recentServedAt.length) {
-      this.recentServedAt = this.recentServedAt.slice(this.recentHead);
-      this.recentLatency = this.recentLatency.slice(this.recentHead);
-      this.recentHead = 0;
-    }
-    const n = this.recentServedAt.length - this.recentHead;
-    if (n === 0) return 0;
-    const sorted = this.recentLatency.slice(this.recentHead).sort((a, b) => a - b);
-    return sorted[Math.min(n, Math.max(1, Math.ceil(0.95 * n))) - 1]!;
   }
 
   /** Figures over the trailing `windowSeconds` up to time `t` (≥ the last sample time). */
@@ -283,9 +369,15 @@ export class MetricsCollector {
     const served = this.servedTotal - (ts.length > 0 ? this.series.served[lo]! : 0);
     const utilisation = {} as Record<Role, UtilisationSplit>;
     const now = {} as Record<Role, Record<Activity, number>>;
+    let floorBlocked = 0;
+    let floorTotal = 0;
     for (const role of ROLES) {
       const area = ACTIVITIES.map((a) => this.activity0[role][a].integral(t) - (ts.length > 0 ? this.areaHistory[role][a][lo]! : 0));
       const total = area[0]! + area[1]! + area[2]!;
+      if (role !== 'cooks') {
+        floorBlocked += area[1]!;
+        floorTotal += total;
+      }
       utilisation[role] =
         total > 0
           ? { working: area[0]! / total, blocked: area[1]! / total, idle: area[2]! / total }
@@ -296,20 +388,31 @@ export class MetricsCollector {
         idle: this.activity[role].idle.current,
       };
     }
-    return { windowSeconds: span, served, throughputPerHour: span > 0 ? (served * 3600) / span : 0, utilisation, now };
+    const floorStaff = {
+      blocked: floorTotal > 0 ? floorBlocked / floorTotal : 0,
+      blockedNow: now.waiters.blocked + now.runners.blocked,
+      headcount: this.headcount.waiters + this.headcount.runners,
+    };
+    return { windowSeconds: span, served, throughputPerHour: span > 0 ? (served * 3600) / span : 0, utilisation, now, floorStaff };
   }
 
   /** Summary over [warmupSeconds, t]. */
   summary(t: number): MetricsSummary {
     const windowSeconds = Math.max(0, t - this.warmup);
     const perHour = (n: number) => (windowSeconds > 0 ? (n * 3600) / windowSeconds : 0);
-    const lat = (b: SampleBuffer) => ({ mean: b.mean(), p50: b.quantile(0.5), p95: b.quantile(0.95), max: b.max() });
+    const counted = (b: SampleBuffer) => ({ ...latencyOf(b), parties: b.count });
     const perDish: MetricsSummary['perDish'] = {};
-    for (const [dish, buf] of this.perDish) perDish[dish] = { served: buf.count, latencySeconds: lat(buf) };
+    for (const [dish, buf] of this.perDish) perDish[dish] = { served: buf.count, latencySeconds: latencyOf(buf) };
     const utilisation = {} as Record<Role, UtilisationSplit>;
+    let floorBlocked = 0;
+    let floorTotal = 0;
     for (const role of ROLES) {
       const area = ACTIVITIES.map((a) => this.activity[role][a].integral(t));
       const total = area[0]! + area[1]! + area[2]!;
+      if (role !== 'cooks') {
+        floorBlocked += area[1]!;
+        floorTotal += total;
+      }
       utilisation[role] =
         total > 0
           ? { working: area[0]! / total, blocked: area[1]! / total, idle: area[2]! / total }
@@ -321,13 +424,52 @@ export class MetricsCollector {
       windowSeconds,
       served: this.servedInWindow,
       throughputPerHour: perHour(this.servedInWindow),
-      latencySeconds: lat(this.latency),
+      latencySeconds: latencyOf(this.latency),
       perDish,
       utilisation,
       walkedOut: this.walkedOutInWindow,
       partiesArrived: this.arrivedInWindow,
       meanQueues: { door: this.door.mean(t), kitchenTickets: this.tickets.mean(t), pass: this.pass.mean(t) },
       littlesLaw: { L: this.inSystem.mean(t), lambda, W: this.latency.mean() },
+      customerSeconds: {
+        seated: counted(this.customer.seated),
+        orderTaken: counted(this.customer.orderTaken),
+        firstDish: counted(this.customer.firstDish),
+        lastDish: counted(this.customer.lastDish),
+        walkedOut: counted(this.customer.walkedOut),
+      },
+      floorStaffBlocked: floorTotal > 0 ? floorBlocked / floorTotal : 0,
+      byMode: this.byMode(t),
     };
   }
+
+  /** Seconds of [warmup, t] spent in each mode, and what happened in each (from {@link modeSpans}). */
+  private byMode(t: number): Partial<Record<Mode, ModeFigures>> {
+    const seconds: Partial<Record<Mode, number>> = {};
+    for (const [i, span] of this.modeSpans.entries()) {
+      const end = this.modeSpans[i + 1]?.t ?? t;
+      const from = Math.max(span.t, this.warmup);
+      if (end > from) seconds[span.mode] = (seconds[span.mode] ?? 0) + (end - from);
+    }
+    const out: Partial<Record<Mode, ModeFigures>> = {};
+    for (const mode of ['sync', 'async'] as const) {
+      const m = this.perMode[mode];
+      const s = seconds[mode] ?? 0;
+      if (s === 0 && m.latency.count === 0 && m.wait.count === 0 && m.walkedOut === 0) continue;
+      out[mode] = {
+        seconds: s,
+        served: m.latency.count,
+        throughputPerHour: s > 0 ? (m.latency.count * 3600) / s : 0,
+        latencySeconds: latencyOf(m.latency),
+        customerWaitSeconds: latencyOf(m.wait),
+        walkedOut: m.walkedOut,
+      };
+    }
+    return out;
+  }
+}
+
+/** Mean, p50, p95 (nearest rank) and maximum of a buffer, its unit; all 0 when empty. */
+function latencyOf(b: SampleBuffer): LatencySummary {
+  return { mean: b.mean(), p50: b.quantile(0.5), p95: b.quantile(0.95), max: b.max() };
 }

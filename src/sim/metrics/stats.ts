@@ -94,3 +94,37 @@ export class TimeAverage {
     this.last = t;
   }
 }
+
+/**
+ * Values stamped with the simulated time they happened, for the nearest-rank quantile of
+ * those inside a trailing window (t − window, t]. Older values are dropped as time moves on.
+ */
+export class TrailingSamples {
+  private at: number[] = [];
+  private values: number[] = [];
+  private head = 0;
+
+  /** @param windowSeconds length of the trailing window, simulated seconds. */
+  constructor(private readonly windowSeconds: number) {}
+
+  /** `value` happened at time `t` (non-decreasing across calls). */
+  push(t: number, value: number): void {
+    this.at.push(t);
+    this.values.push(value);
+  }
+
+  /** Nearest-rank p-quantile of the values in (t − window, t], p in [0, 1]; 0 when none. */
+  quantile(t: number, p: number): number {
+    const start = t - this.windowSeconds;
+    while (this.head < this.at.length && this.at[this.head]! <= start) this.head++;
+    if (this.head > 4096 && this.head * 2 > this.at.length) {
+      this.at = this.at.slice(this.head);
+      this.values = this.values.slice(this.head);
+      this.head = 0;
+    }
+    const n = this.at.length - this.head;
+    if (n === 0) return 0;
+    const sorted = this.values.slice(this.head).sort((a, b) => a - b);
+    return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
+  }
+}

@@ -579,3 +579,77 @@ describe('the bus in the restaurant', () => {
     expect(r.snapshot().consumers.groups.map((g) => g.group)).toContain('analytics');
   });
 });
+
+describe("the customer's time, from arrival at the door", () => {
+  it('one party, sync: seated at once, order taken at 70 s, its dish on the table at 210 s', () => {
+    const t = new TestRestaurant().arrive();
+    t.at(900);
+    const c = t.r.summary().customerSeconds;
+    expect([c.seated.mean, c.orderTaken.mean, c.firstDish.mean, c.lastDish.mean]).toEqual([0, 70, 210, 210]);
+    expect(c.lastDish.parties).toBe(1);
+    expect(c.walkedOut.parties).toBe(0);
+  });
+
+  it('counts the door wait: with one table the second party sits down when the first leaves', () => {
+    // Party 1: dish served at 210, eats 600 s, pays 0: leaves at 810. Party 2 is seated then.
+    const t = new TestRestaurant({ tables: 1 }).arrive(2);
+    t.at(2000);
+    const c = t.r.summary().customerSeconds;
+    expect(c.seated.max).toBe(810);
+    expect(c.seated.parties).toBe(2);
+    // Party 2: seated 810, waiter walks 10 and takes 60 (880), walks in (890), cooked at 1010, served at 1020.
+    expect(c.lastDish.max).toBe(1020);
+    // Order → served latency is the same 140 s for both: it cannot see the door.
+    expect(t.r.summary().latencySeconds.max).toBe(140);
+  });
+
+  it('first and last dish differ when a party waits for its slowest dish', () => {
+    const t = new TestRestaurant({ ...steakAndSalad, mode: 'async', staff: { waiters: 1, runners: 1 } }).arrive(1, ['salad', 'steak']);
+    t.at(3000);
+    const c = t.r.summary().customerSeconds;
+    expect(c.firstDish.mean).toBeLessThan(c.lastDish.mean);
+    expect(c.lastDish.mean - c.firstDish.mean).toBeGreaterThanOrEqual(1200 - 120 - 20);
+  });
+
+  it('walk-outs are counted with the time they waited at the door', () => {
+    const t = new TestRestaurant({ tables: 1, patienceSeconds: { dist: 'fixed', value: 100 } }).arrive(2);
+    t.at(1000);
+    const m = t.r.summary();
+    expect(m.walkedOut).toBe(1);
+    expect(m.customerSeconds.walkedOut).toMatchObject({ parties: 1, mean: 100, max: 100 });
+    // The walk-out never sat down: one door wait (0 s) is counted.
+    expect(m.customerSeconds.seated.parties).toBe(1);
+  });
+
+  it('splits the window by mode after a live switch', () => {
+    const t = new TestRestaurant({ arrivals: { kind: 'poisson', ratePerHour: 6 }, tables: 6, staff: { waiters: 1, runners: 1 } });
+    t.at(3600);
+    t.r.send({ type: 'setMode', mode: 'async' });
+    t.at(7200);
+    const m = t.r.summary();
+    expect(m.byMode.sync!.seconds).toBe(3600);
+    expect(m.byMode.async!.seconds).toBe(3600);
+    expect(m.byMode.sync!.served + m.byMode.async!.served).toBe(m.served);
+    expect(m.byMode.sync!.throughputPerHour).toBeCloseTo(m.byMode.sync!.served, 9);
+  });
+});
+
+describe('floor staff blocked: the figure counts every waiter and runner at the pass', () => {
+  it('in sync, runners take orders and block too; the count agrees with the staff drawn blocked at every sampled moment', () => {
+    for (const name of PRESET_NAMES) {
+      const s = loadPreset(name);
+      const r = createRestaurant({ ...s, mode: 'sync' });
+      let sawRunnerBlocked = false;
+      for (let t = 300; t <= Math.min(s.durationSeconds, 3 * 3600); t += 300) {
+        r.runUntil(t);
+        const drawn = r.snapshot().staff.filter((p) => p.activity === 'blocked');
+        sawRunnerBlocked ||= drawn.some((p) => p.role === 'runner');
+        const f = r.rolling(900).floorStaff;
+        expect(f.blockedNow, `${name} at ${t} s`).toBe(drawn.length);
+        expect(f.headcount).toBe(s.staff.waiters + s.staff.runners);
+        expect(r.series.floorStaffBlocked.at(-1) ?? 0).toBeLessThanOrEqual(f.headcount);
+      }
+      if (s.staff.runners > 0) expect(sawRunnerBlocked, `${name}: a runner blocked at the pass in sync`).toBe(true);
+    }
+  });
+});

@@ -479,6 +479,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       t.protocol = p.waitsForEvent ? 'async' : protocol;
     }
     metrics.onOrdered(now, p.tickets.length);
+    metrics.onOrderTaken(now, p.arrivedAt);
   };
 
   const onTicketsHandedIn = (p: Party) => {
@@ -573,7 +574,11 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       causationid: t.lastMessageId,
     });
     t.lastMessageId = msg.id;
-    if (--p.unserved === 0) startEating(p);
+    if (p.unserved === p.tickets.length) metrics.onFirstDish(now, p.arrivedAt);
+    if (--p.unserved === 0) {
+      metrics.onLastDish(now, p.arrivedAt);
+      startEating(p);
+    }
   };
 
   const startEating = (p: Party) => {
@@ -608,6 +613,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const seat = (p: Party) => {
     p.table = freeTables.pop()!;
     setPartyState(p, 'seated');
+    metrics.onSeated(scheduler.now, p.arrivedAt);
     awaitingWaiter.push(p);
     dispatchFloor();
   };
@@ -617,7 +623,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     if (i >= 0) door.splice(i, 1);
     p.patienceTimer = null;
     setPartyState(p, 'walkedOut');
-    metrics.onWalkedOut(scheduler.now);
+    metrics.onWalkedOut(scheduler.now, p.arrivedAt);
     forget(p);
     reportQueues();
   };
