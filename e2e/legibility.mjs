@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { SUB, launch, serveDist } from './serve.mjs';
 import { measure, problemsOf } from './geometry.mjs';
+import { readWords } from './words.mjs';
 
 const shots = new URL('./screenshots/', import.meta.url);
 mkdirSync(shots, { recursive: true });
@@ -60,6 +61,8 @@ async function goTo(page, i) {
 async function judge(page, minPx, parts = []) {
   const m = await page.evaluate(measure);
   const problems = problemsOf(m, minPx);
+  // The words: every glossary term defined where it is shown, durations with units, the blocked tile true to the floor.
+  problems.push(...(await page.evaluate(readWords)));
   for (const id of parts) {
     const p = m.parts.find((x) => x.id === id);
     if (!p) problems.push(`part "${id}" is not shown`);
@@ -167,6 +170,33 @@ await check('free play: the Metrics panel beside the floor fits without scrollin
     }
   }
   if (bad.length) throw new Error(bad.join('\n'));
+});
+
+await check('free play, every panel of the dock, sync and after a switch: every term defined, every duration with its unit', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${origin}${SUB}?speed=64`);
+  await page.waitForFunction(() => window.orderUp.session.getState().primary.getState().snapshot.time >= 1800, null, { timeout: 60_000, polling: 100 });
+  await page.evaluate(() => window.orderUp.session.getState().primary.getState().setMode('async'));
+  await page.waitForFunction(() => window.orderUp.session.getState().primary.getState().snapshot.time >= 3600, null, { timeout: 60_000, polling: 100 });
+  await page.evaluate(() => window.orderUp.session.getState().primary.getState().pause());
+  const bad = [];
+  for (const tab of ['Metrics', 'More', 'Event log', 'About']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await frames(page, 4);
+    await page.waitForTimeout(300);
+    for (const d of await page.locator('.dock details:not([open]) > summary').all()) await d.click();
+    await frames(page, 2);
+    for (const p of await page.evaluate(readWords)) bad.push(`${tab}: ${p}`);
+    await page.screenshot({ path: new URL(`words-${tab.replace(/\W+/g, '-').toLowerCase()}.png`, shots).pathname });
+  }
+  // The glossary page lists every term.
+  await page.locator('.more > button').click();
+  await page.locator('#more-panel').getByRole('button', { name: /^Glossary/ }).click();
+  const listed = await page.locator('dl.glossary dt').count();
+  const terms = await page.evaluate(() => new Set(Object.values(window.orderUp.glossary.forms)).size);
+  if (listed !== terms) bad.push(`the glossary lists ${listed} terms of ${terms}`);
+  await page.close();
+  if (bad.length) throw new Error(`${bad.length} problems:\n${bad.slice(0, 40).join('\n')}`);
 });
 
 await check('the top bar stays one row and nothing moves when the clock says the machine runs behind, or a notice arrives', async () => {

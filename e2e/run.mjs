@@ -53,6 +53,15 @@ async function figure(page, name) {
   if (!m) throw new Error(`no number in "${name}": ${text}`);
   return { value: Number(m[1]), text: text.replace(/\s+/g, ' ') };
 }
+/** The four big figures of the Metrics tab, by name. */
+const TILES = ['Throughput', "Customer's wait p95", 'Order → served p95', 'Floor staff blocked'];
+/** Dishes served since opening, as the Throughput tile says it. */
+async function servedOf(page, scope = page.getByRole('region', { name: 'Metrics' })) {
+  const text = await scope.getByRole('group', { name: 'Throughput', exact: true }).innerText();
+  const m = /(\d+) (?:dishes )?served/.exec(text);
+  if (!m) throw new Error(`no dishes served in: ${text}`);
+  return { value: Number(m[1]), text: text.replace(/\s+/g, ' ') };
+}
 const simSeconds = async (page) => {
   const [h, m, s] = (await page.locator('[aria-label="Simulated time"] .clock-now').innerText()).trim().split(':').map(Number);
   return h * 3600 + m * 60 + s;
@@ -78,7 +87,7 @@ const stores = (page, fn, arg) => page.evaluate(([src, a]) => {
 
 await check('the page loads from a sub-path with no console error and no request outside its origin', async () => {
   const { page, problems, foreign, missing } = await open();
-  for (const name of ['Throughput', 'Dishes served', 'Latency p95', 'Waiters blocked']) await figure(page, name);
+  for (const name of TILES) await figure(page, name);
   const modes = page.getByRole('radiogroup', { name: 'Mode' });
   assert((await modes.getByRole('radio').count()) === 2, 'two mode radios');
   await modes.getByRole('radio', { name: 'Synchronous', exact: true }).waitFor();
@@ -107,21 +116,22 @@ for (const mode of ['Synchronous', 'Asynchronous']) {
     await page.getByRole('button', { name: 'Play' }).click();
     await runUntil(page, 2 * 3600);
     await page.getByRole('button', { name: 'Pause' }).click();
-    results[mode] = { throughput: await figure(page, 'Throughput'), blocked: await figure(page, 'Waiters blocked'), served: await figure(page, 'Dishes served') };
+    results[mode] = { throughput: await figure(page, 'Throughput'), blocked: await figure(page, 'Floor staff blocked'), served: await servedOf(page), wait: await figure(page, "Customer's wait p95") };
     await page.screenshot({ path: new URL(`friday-rush-${mode.toLowerCase()}-1280x720.png`, shots).pathname });
     assert(results[mode].served.value > 100, `served ${results[mode].served.text}`);
     assert(problems.length === 0, `console errors: ${problems.join('; ')}`);
     await page.close();
   });
 }
-await check('async shows a higher Throughput and lower Waiters blocked than sync on the same customers', async () => {
+await check("async shows a higher Throughput, lower Floor staff blocked and a shorter customer's wait than sync on the same customers", async () => {
   const s = results.Synchronous;
   const a = results.Asynchronous;
   assert(s && a, 'both runs finished');
   console.log(`     sync:  ${s.throughput.text} | ${s.blocked.text}\n     async: ${a.throughput.text} | ${a.blocked.text}`);
   assert(a.throughput.value > s.throughput.value, `throughput async ${a.throughput.value} vs sync ${s.throughput.value}`);
   assert(a.blocked.value < s.blocked.value, `blocked async ${a.blocked.value} vs sync ${s.blocked.value}`);
-  assert(s.blocked.value > 30, `sync waiters blocked ${s.blocked.value}%`);
+  assert(s.blocked.value > 30, `sync floor staff blocked ${s.blocked.value}%`);
+  assert(a.wait.value < s.wait.value, `customer's wait p95 async ${a.wait.text} vs sync ${s.wait.text}`);
 });
 
 await check('the mode switch works while running, and the floor shows it', async () => {
@@ -131,14 +141,20 @@ await check('the mode switch works while running, and the floor shows it', async
   await runUntil(page, 3600);
   const floor = page.getByRole('region', { name: 'Restaurant floor' });
   await page.screenshot({ path: new URL('sync-running-1440x900.png', shots).pathname });
-  const blockedBefore = (await figure(page, 'Waiters blocked')).value;
+  const blockedBefore = (await figure(page, 'Floor staff blocked')).value;
   await page.getByRole('radio', { name: 'Asynchronous' }).check();
   const switchedAt = await simSeconds(page);
   assert(await page.getByRole('button', { name: 'Pause' }).isVisible(), 'still playing after the switch');
   // Orders taken just before the switch finish the sync way: give them time to clear the 15-minute window.
   await runUntil(page, switchedAt + 60 * 60);
-  const blockedAfter = (await figure(page, 'Waiters blocked')).value;
-  assert(blockedBefore > 30 && blockedAfter < 3, `waiters blocked ${blockedBefore}% → ${blockedAfter}%`);
+  const blockedAfter = (await figure(page, 'Floor staff blocked')).value;
+  assert(blockedBefore > 30 && blockedAfter < 3, `floor staff blocked ${blockedBefore}% → ${blockedAfter}%`);
+  // Since opening now spans both modes: the page says so, and the split is one tap away.
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  assert((await metrics.getByRole('group', { name: 'Throughput', exact: true }).innerText()).includes('both modes'), 'throughput tile says it spans both modes');
+  await metrics.getByText('Since opening spans both modes').click();
+  const split = await metrics.locator('.by-mode table').innerText();
+  assert(/Synchronous/.test(split) && /Asynchronous/.test(split) && /dishes\/h/.test(split), `by-mode table: ${split}`);
   assert((await floor.getByRole('img', { name: /^Waiter \d+: blocked at pass/ }).count()) === 0, 'no waiter blocked in async');
   await setSpeed(page, '1');
   await page.waitForTimeout(300);
@@ -529,13 +545,16 @@ await check('compare mode: two floors serve identical arrivals in lockstep, and 
     const text = await page.getByRole('region', { name: `Figures (${side})` }).getByRole('group', { name, exact: true }).innerText();
     return Number(/(\d+(?:\.\d+)?)/.exec(text.replace(/^[^\n]*\n/, ''))[1]);
   };
-  const sync = { tp: await fig('Synchronous', 'Throughput'), blocked: await fig('Synchronous', 'Waiters blocked'), served: await fig('Synchronous', 'Dishes served') };
-  const asy = { tp: await fig('Asynchronous', 'Throughput'), blocked: await fig('Asynchronous', 'Waiters blocked'), served: await fig('Asynchronous', 'Dishes served') };
+  const side = (name) => page.getByRole('region', { name: `Figures (${name})` });
+  // The blocked tile says how many are blocked now, as many as the floor draws with red rings.
+  const sync = { tp: await fig('Synchronous', 'Throughput'), blocked: await fig('Synchronous', 'Floor staff blocked'), served: (await servedOf(page, side('Synchronous'))).value, wait: await fig('Synchronous', "Customer's wait p95") };
+  const asy = { tp: await fig('Asynchronous', 'Throughput'), blocked: await fig('Asynchronous', 'Floor staff blocked'), served: (await servedOf(page, side('Asynchronous'))).value, wait: await fig('Asynchronous', "Customer's wait p95") };
   const strip = await page.getByRole('region', { name: 'Comparison' }).locator('.difference').innerText();
   console.log(`     sync ${JSON.stringify(sync)}  async ${JSON.stringify(asy)}\n     ${strip}`);
   assert(asy.tp > sync.tp && asy.served > sync.served, 'async should serve more');
   assert(sync.blocked > 30 && asy.blocked < 3, `blocked sync ${sync.blocked}% async ${asy.blocked}%`);
   assert(strip.includes(`Async has served ${asy.served - sync.served} more dishes (${asy.served} vs ${sync.served})`), `difference strip: ${strip}`);
+  assert(asy.wait < sync.wait && strip.includes(`Customers wait less in async: p95 ${asy.wait.toFixed(1)} min from door to last dish`), `customer's wait ${asy.wait} vs ${sync.wait}: ${strip}`);
   // Exports: the charts as a PNG, the metrics of both runs as CSV.
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save charts (PNG)' }).click()]);
   const pngBytes = readFileSync(await png.path());
@@ -543,7 +562,7 @@ await check('compare mode: two floors serve identical arrivals in lockstep, and 
   writeFileSync(new URL('compare-charts.png', shots), pngBytes);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save metrics (CSV)' }).click()]);
   const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  assert(rows[0].startsWith('run,t,mode,served,throughputPerHour') && rows[0].endsWith('latencyP95'), `CSV header ${rows[0]}`);
+  assert(rows[0].startsWith('run,t,mode,served,throughputPerHour') && rows[0].endsWith('customerWaitP95,doorWaitP95'), `CSV header ${rows[0]}`);
   assert(rows.some((r) => r.startsWith('sync,')) && rows.some((r) => r.startsWith('async,')), 'CSV holds both runs');
   await dismissNotices(page);
   await setSpeed(page, '1');
@@ -641,7 +660,7 @@ await check('a copied link restores the same setup in a fresh page, and the same
   // Run both for the same simulated time from opening (page A restarts: it switched mode mid-way).
   await stores(a, (p) => p.restart(p.base, p.running, p.presetName, 'async'));
   for (const page of [a, b]) await stores(page, (p) => p.syncTo(3 * 3600, true));
-  const figures = async (page) => Promise.all(['Throughput', 'Dishes served', 'Latency p95', 'Waiters blocked'].map(async (n) => (await figure(page, n)).text));
+  const figures = async (page) => Promise.all(TILES.map(async (n) => (await figure(page, n)).text));
   const [fa, fb] = [await figures(a), await figures(b)];
   console.log(`     after 3 simulated hours: ${fa.join(' | ')}`);
   assert(JSON.stringify(fa) === JSON.stringify(fb), `numbers differ:\n${fa}\n${fb}`);

@@ -11,6 +11,7 @@ import { scriptedLog } from './app/determinism.ts';
 import { startFuzzing } from './ui/fuzzPage.ts';
 import { loadPreset, PRESET_NAMES } from './scenarios/index.ts';
 import { LESSON_IDS, loadLesson } from './scenarios/lessons.ts';
+import { GLOSSARY, TERM_PATTERN } from './app/glossary.ts';
 
 // Composition root: presets and lessons -> stores (each owns an engine) -> session (compare,
 // presenter) -> link in the address bar -> frame loop -> page.
@@ -57,7 +58,13 @@ const fuzzer = fuzzSeed === null ? null : startFuzzing(session, fuzzSeed);
  * presenter) and through it the running stores (`orderUp.session.getState().primary`), and
  * `scriptedLog(preset)`: the determinism check's scripted run on a fresh, unseen store.
  */
-(window as unknown as { orderUp: unknown }).orderUp = { session, fuzzer, scriptedLog: (preset: string) => scriptedLog(makeStore(), preset) };
+(window as unknown as { orderUp: unknown }).orderUp = {
+  session,
+  fuzzer,
+  scriptedLog: (preset: string) => scriptedLog(makeStore(), preset),
+  // For the browser tests that find every glossary term on the page.
+  glossary: { pattern: TERM_PATTERN.source, flags: TERM_PATTERN.flags, forms: Object.fromEntries(GLOSSARY.flatMap((t) => t.forms.map((f) => [f.toLowerCase(), t.id]))) },
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -133,7 +133,8 @@ export function describeFloor(snapshot: RestaurantSnapshot, stats: LiveStats, pr
     return `${people.length} ${role}${people.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
   };
   const s = stats.summary;
-  const blocked = stats.rolling.utilisation.waiters.blocked;
+  const blocked = stats.rolling.floorStaff.blocked;
+  const wait = s.customerSeconds.lastDish;
   return [
     prefix
       ? `${prefix} restaurant at ${clock(snapshot.time)}.`
@@ -141,7 +142,7 @@ export function describeFloor(snapshot: RestaurantSnapshot, stats: LiveStats, pr
     staff('waiter'),
     staff('runner'),
     `${snapshot.door.length} part${snapshot.door.length === 1 ? 'y' : 'ies'} at the door, ${snapshot.ticketCounts.queued} ticket${snapshot.ticketCounts.queued === 1 ? '' : 's'} waiting in the kitchen, ${snapshot.ticketCounts.cooking} cooking, ${snapshot.ticketCounts.atPass} dish${snapshot.ticketCounts.atPass === 1 ? '' : 'es'} at the pass.`,
-    `${s.served} dishes served, ${s.throughputPerHour.toFixed(0)} an hour; 95% of dishes arrive within ${(s.latencySeconds.p95 / 60).toFixed(1)} minutes; waiters blocked ${Math.round(blocked * 100)}% of the last 15 minutes; ${s.walkedOut} part${s.walkedOut === 1 ? 'y' : 'ies'} walked out.`,
+    `${s.served} dishes served, ${s.throughputPerHour.toFixed(0)} an hour; ${wait.parties > 0 ? `95% of parties have all their food within ${(wait.p95 / 60).toFixed(1)} minutes of walking in, and ` : ''}95% of dishes arrive within ${(s.latencySeconds.p95 / 60).toFixed(1)} minutes of the order; floor staff blocked at the pass ${Math.round(blocked * 100)}% of the last 15 minutes; ${s.walkedOut} part${s.walkedOut === 1 ? 'y' : 'ies'} walked out.`,
   ]
     .filter(Boolean)
     .join(' ');

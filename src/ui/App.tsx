@@ -13,6 +13,7 @@ import { LogSelectionProvider } from './lesson/parts.tsx';
 import { useSim } from './SimProvider.tsx';
 import { partsAt } from './lesson/LessonPanel.tsx';
 import { useSession } from './SessionProvider.tsx';
+import { GlossaryDefinitions, GlossaryDialog } from './Term.tsx';
 import './app.css';
 
 export interface AppProps {
@@ -94,6 +95,8 @@ export function App({ presetNames, lessons = [] }: AppProps) {
           <BottomStrip logOpen={logOpen} onToggleLog={() => setTab(tab === 'log' ? (lessonId ? 'lesson' : 'metrics') : 'log')} />
           <Narration />
           <ShortcutsDialog />
+          <GlossaryDialog />
+          <GlossaryDefinitions />
         </div>
       </LogSelectionProvider>
     </WorldsProvider>

@@ -1,6 +1,7 @@
 import { useSim, useSimStore } from './SimProvider.tsx';
 import { clock } from '../app/format.ts';
 import { useSession } from './SessionProvider.tsx';
+import { G } from './Term.tsx';
 
 /** The bottom strip: the scenario's "what to watch" line and a ticker of the latest messages. */
 export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onToggleLog: () => void }) {
@@ -21,7 +22,7 @@ export function BottomStrip({ logOpen, onToggleLog }: { logOpen: boolean; onTogg
   return (
     <footer className="bottom">
       <p className="watch">
-        <strong>What to watch:</strong> {watch}{' '}
+        <strong>What to watch:</strong> <G>{watch}</G>{' '}
         {!comparing && !presenter && (
         <button
           type="button"

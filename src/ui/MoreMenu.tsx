@@ -3,6 +3,7 @@ import { linkOf } from '../app/link.ts';
 import { setupOf } from '../app/session.ts';
 import { useSession, useSessionStore } from './SessionProvider.tsx';
 import { describeAll } from './Narration.tsx';
+import { useGlossaryOpen } from './Term.tsx';
 
 /** This page's address with `search` as its query. */
 export function currentLink(search: string): string {
@@ -57,7 +58,7 @@ export function MoreMenu() {
           setOpen(!open);
           setLink(null);
         }}
-        title="Copy link, keyboard shortcuts, narration"
+        title="Copy link, keyboard shortcuts, glossary, narration"
       >
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
           <circle cx="3" cy="8" r="1.7" fill="currentColor" />
@@ -86,6 +87,16 @@ export function MoreMenu() {
           }}
         >
           Keyboard shortcuts <kbd>?</kbd>
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(false);
+            toggle.current?.focus();
+            useGlossaryOpen.getState().setOpen(true);
+          }}
+        >
+          Glossary <span className="muted">every term defined</span>
         </button>
         <button
           type="button"

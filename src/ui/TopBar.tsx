@@ -7,6 +7,7 @@ import type { Mode } from '../sim/index.ts';
 import { useSession, useSessionStore } from './SessionProvider.tsx';
 import { setPresenter } from './Keyboard.tsx';
 import { MoreMenu } from './MoreMenu.tsx';
+import { G } from './Term.tsx';
 
 /** Play / pause (one button whose name and icon change). */
 function PlayIcon({ playing }: { playing: boolean }) {
@@ -64,7 +65,7 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
       )}
       {compare ? (
         <p className="comparing" aria-label="Mode">
-          <span>Synchronous</span> <span aria-hidden="true">vs</span> <span>Asynchronous</span>
+          <G>Synchronous</G> <span aria-hidden="true">vs</span> <G>Asynchronous</G>
         </p>
       ) : (
       <div role="radiogroup" aria-label="Mode" className="segmented">

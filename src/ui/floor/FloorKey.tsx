@@ -5,6 +5,7 @@ import { useSession, useSessionStore } from '../SessionProvider.tsx';
 import { dishCodes } from './dishCodes.ts';
 import { Chair, Clock, Coin, Cross, Cutlery, Hourglass, Notepad, OldProtocolCorner, Party, Plate, Ticket, Walking, Warning } from './Glyphs.tsx';
 import { BLOCKED, IDLE, INK, kindColour, MUTED, ROLE_COLOUR } from './palette.ts';
+import { G } from '../Term.tsx';
 
 /** One entry of the key: a glyph drawn as the floor draws it, and what it means. */
 function Entry({ children, text, w = 22 }: { children: ReactNode; text: string; w?: number }) {
@@ -13,7 +14,9 @@ function Entry({ children, text, w = 22 }: { children: ReactNode; text: string; 
       <svg width={w} height={20} viewBox={`${-w / 2} -10 ${w} 20`} aria-hidden="true">
         {children}
       </svg>
-      <span>{text}</span>
+      <span>
+        <G>{text}</G>
+      </span>
     </li>
   );
 }

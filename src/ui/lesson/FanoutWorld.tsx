@@ -5,6 +5,7 @@ import { textWidth } from '../floor/text.ts';
 import { useElementSize } from '../floor/Floor.tsx';
 import { useSession } from '../SessionProvider.tsx';
 import { ANALYTICS_SECONDS, quantile, useFanoutWorld } from './worlds.tsx';
+import { G } from '../Term.tsx';
 
 const COLOUR: Record<FanoutService, string> = { search: '#56B4E9', analytics: ROLE_COLOUR.cook, notification: ROLE_COLOUR.runner, audit: ROLE_COLOUR.party };
 const secs = (x: number) => `${x.toFixed(1)} s`;
@@ -141,11 +142,15 @@ export function FanoutResults() {
   const median = (xs: number[]) => quantile(xs, 0.5);
   return (
     <table className="read-models" aria-label="Median delay after a task is created">
-      <caption>Median over all {events.tasks.length} tasks: seconds from a task’s creation until…</caption>
+      <caption>
+        <G>Median over all {events.tasks.length} tasks: seconds from a task’s creation until…</G>
+      </caption>
       <thead>
         <tr>
           <th scope="col">…this happened</th>
-          <th scope="col">Events</th>
+          <th scope="col">
+            <G>Events</G>
+          </th>
           <th scope="col">Calls</th>
         </tr>
       </thead>

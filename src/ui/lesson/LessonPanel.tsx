@@ -4,6 +4,7 @@ import { title } from '../../app/format.ts';
 import type { Lesson, LessonPart } from '../../scenarios/lesson.ts';
 import { Prediction } from './LessonWidgets.tsx';
 import { Parts } from './parts.tsx';
+import { G } from '../Term.tsx';
 
 /** The parts shown beside the stage at tour step `step` (-1: the introduction; n: the summary). */
 export function partsAt(lesson: Lesson, step: number): readonly LessonPart[] {
@@ -58,12 +59,14 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
       <div className="lesson-text">
         {/* The lesson menu above already shows the title; the heading stays for screen readers and focus. */}
         <h2 ref={heading} tabIndex={-1} className={step >= 0 ? 'visually-hidden' : ''}>
-          {lesson.title}
+          <G>{lesson.title}</G>
         </h2>
         {step < 0 && (
           <>
             {lesson.narrative.map((p) => (
-              <p key={p.slice(0, 40)}>{p}</p>
+              <p key={p.slice(0, 40)}>
+                <G>{p}</G>
+              </p>
             ))}
             <Prediction lesson={lesson} />
             {nav}
@@ -73,11 +76,15 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
           <div className="tour-step" aria-live="polite">
             <div className="step-head">
               <h3>
-                Step {step + 1} of {n}: {lesson.tour[step]!.title}
+                <G>
+                  Step {step + 1} of {n}: {lesson.tour[step]!.title}
+                </G>
               </h3>
               {nav}
             </div>
-            <p>{lesson.tour[step]!.text}</p>
+            <p>
+              <G>{lesson.tour[step]!.text}</G>
+            </p>
           </div>
         )}
         {step >= n && (
@@ -88,7 +95,9 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
             </div>
             <ul>
               {lesson.learning.map((l) => (
-                <li key={l.slice(0, 40)}>{l}</li>
+                <li key={l.slice(0, 40)}>
+                  <G>{l}</G>
+                </li>
               ))}
             </ul>
           </div>

@@ -4,6 +4,7 @@ import { askTable } from '../../app/eventLog.ts';
 import { clock } from '../../app/format.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
 import { lintMessages } from '../../app/linter.ts';
+import { G } from '../Term.tsx';
 
 /** The prediction: pick an answer before running, then see whether and why. */
 export function Prediction({ lesson }: { lesson: Lesson }) {
@@ -12,7 +13,9 @@ export function Prediction({ lesson }: { lesson: Lesson }) {
   const p = lesson.prediction;
   return (
     <fieldset className="prediction">
-      <legend>Predict first: {p.question}</legend>
+      <legend>
+        <G>Predict first: {p.question}</G>
+      </legend>
       {p.options.map((o, i) => (
         <label key={o}>
           <input type="radio" name="prediction" checked={picked === i} onChange={() => setPicked(i)} /> {o}
@@ -23,8 +26,10 @@ export function Prediction({ lesson }: { lesson: Lesson }) {
       </button>
       {checked && picked !== null && (
         <p className={picked === p.answer ? 'right' : 'wrong'} role="status">
-          {picked === p.answer ? 'Right. ' : `Not quite: the answer is “${p.options[p.answer]}”. `}
-          {p.explanation}
+          <G>
+            {picked === p.answer ? 'Right. ' : `Not quite: the answer is “${p.options[p.answer]}”. `}
+            {p.explanation}
+          </G>
         </p>
       )}
     </fieldset>
@@ -43,7 +48,9 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
   const latest = lesson.quiz.find((q) => q.message === last);
   return (
     <section className="quiz" aria-label="Quiz: command or event?">
-      <h3>Quiz: command or event?</h3>
+      <h3>
+        <G>Quiz: command or event?</G>
+      </h3>
       <ol>
         {lesson.quiz.map((q) => {
           const a = answers[q.message];
@@ -76,7 +83,9 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
       <p role="status" className="quiz-why">
         {latest && answers[latest.message] ? (
           <span className={answers[latest.message] === latest.answer ? 'right' : 'wrong'}>
-            <code>{latest.message}</code> {answers[latest.message] === latest.answer ? '✓' : `✗ is ${latest.answer === 'command' ? 'a command' : 'an event'}`}: {latest.why}{' '}
+            <code>{latest.message}</code> <G>
+              {answers[latest.message] === latest.answer ? '✓' : `✗ is ${latest.answer === 'command' ? 'a command' : 'an event'}`}: {latest.why}{' '}
+            </G>
           </span>
         ) : null}
         {done} of {lesson.quiz.length} answered, {right} right.
@@ -187,12 +196,18 @@ export function ReadModels() {
   const rows = (p: Record<string, number> | null) => (p ? Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ') || '(empty)' : '—');
   return (
     <section aria-label="Read models">
-      <h3>Read models</h3>
+      <h3>
+        <G>Read models</G>
+      </h3>
       <table className="read-models">
         <thead>
           <tr>
-            <th scope="col">Projection</th>
-            <th scope="col">Lag (events)</th>
+            <th scope="col">
+              <G>Projection</G>
+            </th>
+            <th scope="col">
+              <G>Lag (events)</G>
+            </th>
             <th scope="col">Its table</th>
           </tr>
         </thead>
@@ -208,7 +223,7 @@ export function ReadModels() {
       </table>
       {rebuilt && (
         <p role="status" className={JSON.stringify(live) === JSON.stringify(rebuilt) ? 'right' : ''}>
-          {rebuiltSentence(live, rebuilt)}
+          <G>{rebuiltSentence(live, rebuilt)}</G>
         </p>
       )}
     </section>
@@ -226,12 +241,14 @@ export function Linter() {
     <section aria-label="Message linter">
       <h3>Message linter</h3>
       {findings.length === 0 ? (
-        <p className="right">No findings: every event is named as a fact and has a consumer.</p>
+        <p className="right">
+          <G>No findings: every event is named as a fact and has a consumer.</G>
+        </p>
       ) : (
         <ul className="lint">
           {findings.map((f) => (
             <li key={f.type + f.rule} className="wrong">
-              ⚠ {f.message}
+              <G>⚠ {f.message}</G>
             </li>
           ))}
         </ul>

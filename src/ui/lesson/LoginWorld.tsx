@@ -4,6 +4,7 @@ import { textWidth } from '../floor/text.ts';
 import { useElementSize } from '../floor/Floor.tsx';
 import { useSession } from '../SessionProvider.tsx';
 import { quantile, useLoginWorld } from './worlds.tsx';
+import { G } from '../Term.tsx';
 
 /** A wait as the login lesson says it: hundredths under 10 s ("0.31 s"), else with units ("45 s", "1 min 5 s"). */
 const wait = (s: number) => (s < 10 ? `${s.toFixed(2)} s` : duration(s));
@@ -96,15 +97,21 @@ export function LoginResults() {
       <thead>
         <tr>
           <th scope="col">Design</th>
-          <th scope="col">Median wait</th>
-          <th scope="col">p95 wait</th>
+          <th scope="col">
+            <G>Median wait</G>
+          </th>
+          <th scope="col">
+            <G>p95 wait</G>
+          </th>
           <th scope="col">Welcome emails and analytics records</th>
         </tr>
       </thead>
       <tbody>
         {world.runs.map(({ design, label, run }) => (
           <tr key={design}>
-            <th scope="row">{label}</th>
+            <th scope="row">
+              <G>{label}</G>
+            </th>
             <td>{wait(quantile(run.waitSeconds, 0.5))}</td>
             <td>{wait(quantile(run.waitSeconds, 0.95))}</td>
             <td>{run.downstreamDone}</td>

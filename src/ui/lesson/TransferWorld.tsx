@@ -5,6 +5,7 @@ import { textWidth } from '../floor/text.ts';
 import { useElementSize } from '../floor/Floor.tsx';
 import { useSession } from '../SessionProvider.tsx';
 import { quantile, useTransferWorld } from './worlds.tsx';
+import { G } from '../Term.tsx';
 
 const money = (x: number) => `$${x.toLocaleString('en', { maximumFractionDigits: 0 })}`;
 
@@ -196,8 +197,10 @@ export function TransferSummary() {
   const stillInFlight = run.transfers.filter((x) => x.debitedAt !== null && x.creditedAt === null).length;
   return (
     <p role="status" aria-label="Transfer summary" className="transfer-summary">
-      {run.transfers.length} transfers requested: {credited} completed, {failed} failed{stillInFlight > 0 ? `, ${stillInFlight} still in flight` : ''}. Consistency lag (debit to credit, {credited}{' '}
-      transfers): median {duration(quantile(run.lags, 0.5))}, p95 {duration(quantile(run.lags, 0.95))}, longest {duration(quantile(run.lags, 1))}.
+      <G>
+        {run.transfers.length} transfers requested: {credited} completed, {failed} failed{stillInFlight > 0 ? `, ${stillInFlight} still in flight` : ''}. Consistency lag (debit to credit, {credited}{' '}
+        transfers): median {duration(quantile(run.lags, 0.5))}, p95 {duration(quantile(run.lags, 0.95))}, longest {duration(quantile(run.lags, 1))}.
+      </G>
     </p>
   );
 }

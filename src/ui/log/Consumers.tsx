@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSim, useSimStore } from '../SimProvider.tsx';
 import { SUBSCRIBER_DEFAULTS, SUBSCRIBER_KINDS, type GroupView, type SubscriberKind } from '../../sim/index.ts';
 import { title } from '../../app/format.ts';
+import { G } from '../Term.tsx';
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
@@ -27,14 +28,20 @@ function CompactGroupRow({ g }: { g: GroupView }) {
     <li className={`group compact ${g.down ? 'down' : ''}`}>
       <strong>{title(g.group)}</strong>
       {g.down && <span className="badge-down">crashed</span>}
+      <span className="lag-n">
+        <G>lag {g.lag}</G>
+      </span>
       <span className="lag" role="meter" aria-label={`${title(g.group)} lag`} aria-valuemin={0} aria-valuemax={Math.max(40, g.lag)} aria-valuenow={g.lag} aria-valuetext={`${g.lag} messages behind`}>
         <span className="lag-bar">
           <span style={{ width: `${gauge * 100}%` }} className={g.lag > 20 ? 'high' : ''} />
         </span>
-        <span className="lag-n">lag {g.lag}</span>
         <Sparkline values={lagSeries} />
       </span>
-      {g.deadLettered > 0 && <span className="muted">{g.deadLettered} dead-lettered</span>}
+      {g.deadLettered > 0 && (
+        <span className="muted">
+          <G>{g.deadLettered} dead-lettered</G>
+        </span>
+      )}
     </li>
   );
 }
@@ -47,19 +54,30 @@ function GroupRow({ g, kind }: { g: GroupView; kind: string }) {
   return (
     <li className={`group ${g.down ? 'down' : ''}`}>
       <div className="group-name">
-        <strong>{title(g.group)}</strong> <span className="muted">reads {g.topic}{g.members.length > 1 ? ` · ${g.members.length} members` : ''}</span>
+        <strong>{title(g.group)}</strong>{' '}
+        <span className="muted">
+          <G>
+            reads the {g.topic} topic{g.members.length > 1 ? ` · ${g.members.length} members` : ''}
+          </G>
+        </span>
         {g.down && <span className="badge-down">crashed</span>}
       </div>
-      <div className="lag" role="meter" aria-label={`${title(g.group)} lag`} aria-valuemin={0} aria-valuemax={Math.max(40, g.lag)} aria-valuenow={g.lag} aria-valuetext={`${g.lag} messages behind`}>
-        <span className="lag-bar">
-          <span style={{ width: `${gauge * 100}%` }} className={g.lag > 20 ? 'high' : ''} />
+      <div className="lag-row">
+        <div className="lag" role="meter" aria-label={`${title(g.group)} lag`} aria-valuemin={0} aria-valuemax={Math.max(40, g.lag)} aria-valuenow={g.lag} aria-valuetext={`${g.lag} messages behind`}>
+          <span className="lag-bar">
+            <span style={{ width: `${gauge * 100}%` }} className={g.lag > 20 ? 'high' : ''} />
+          </span>
+        </div>
+        <span className="lag-n">
+          <G>lag {g.lag}</G>
         </span>
-        <span className="lag-n">lag {g.lag}</span>
         <Sparkline values={lagSeries} />
       </div>
       <div className="group-meta muted">
-        committed {g.committed} of {g.endOffset}
-        {g.uncommitted > 0 ? ` · ${g.uncommitted} handled, not committed` : ''}
+        <G>
+          committed {g.committed} of {g.endOffset}
+          {g.uncommitted > 0 ? ` · ${g.uncommitted} handled, not committed` : ''}
+        </G>
         {g.duplicates > 0 ? ` · ${g.duplicates} handled twice` : ''}
         {g.deadLettered > 0 ? ` · ${g.deadLettered} dead-lettered` : ''}
       </div>

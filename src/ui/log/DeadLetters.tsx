@@ -1,6 +1,7 @@
 import { useSim, useSimStore } from '../SimProvider.tsx';
 import type { DeadLetter } from '../../sim/index.ts';
 import { clock } from '../../app/format.ts';
+import { G } from '../Term.tsx';
 
 /** The dead-letter topic's contents: what could not be handled, by whom, and why. */
 export function DeadLetters({ onSelect }: { onSelect: (id: string) => void }) {
@@ -11,7 +12,9 @@ export function DeadLetters({ onSelect }: { onSelect: (id: string) => void }) {
   return (
     <div className="dead">
       <h4>
-        Dead-letter topic ({all.length}){all.length > dead.length ? `, latest ${dead.length} shown` : ''}
+        <G>
+          Dead-letter topic ({all.length}){all.length > dead.length ? `, latest ${dead.length} shown` : ''}
+        </G>
       </h4>
       {dead.length === 0 ? (
         <p className="muted">Empty: every message was handled.</p>

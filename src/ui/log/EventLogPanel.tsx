@@ -7,6 +7,7 @@ import { DeadLetters } from './DeadLetters.tsx';
 import { download } from '../download.ts';
 import { useLogSelection } from '../lesson/parts.tsx';
 import { CLOUDEVENTS_BATCH_TYPE, MAX_BATCH_BYTES } from '../../scenarios/cloudevents.ts';
+import { G } from '../Term.tsx';
 
 /**
  * The event log panel: every message as it happens (or an imported batch), the selected
@@ -33,7 +34,9 @@ export function EventLogPanel() {
     <section className="log-panel" aria-label="Event log">
       <div className="log-main">
         <div className="log-bar">
-          <h2>Event log</h2>
+          <h2>
+            <G>Event log</G>
+          </h2>
           {imported ? (
             <span className="imported">
               Viewing {imported.count.toLocaleString('en')} imported messages from <strong>{imported.name}</strong>{' '}
@@ -70,7 +73,9 @@ export function EventLogPanel() {
       </div>
       <div className="log-side">
         <MessageDetail id={selected} onSelect={setSelected} />
-        <h3 className="panel-h">Consumer groups</h3>
+        <h3 className="panel-h">
+          <G>Consumer groups</G>
+        </h3>
         <Consumers />
         <DeadLetters onSelect={setSelected} />
       </div>

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useSim, useSimStore } from '../SimProvider.tsx';
 import { matches, MAX_LOG_ENTRIES, NO_FILTER, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
 import { clock } from '../../app/format.ts';
+import { G } from '../Term.tsx';
 
 const ROW_HEIGHT = 30;
 
@@ -124,12 +125,16 @@ export function LogList({ selected, onSelect, compact = false }: { selected: str
           {!compact && <span className="log-window"> · keeps the newest {MAX_LOG_ENTRIES.toLocaleString('en')}</span>}
         </span>
       </div>
-      <div className="log-head" aria-hidden="true">
+      <div className="log-head">
         <span className="c-time">Time</span>
         <span className="c-kind">Kind</span>
         <span className="c-type">Type</span>
-        <span className="c-topic">Topic</span>
-        <span className="c-offset">Offset</span>
+        <span className="c-topic">
+          <G>Topic</G>
+        </span>
+        <span className="c-offset">
+          <G>Offset</G>
+        </span>
         <span className="c-subject">Subject</span>
         <span className="c-delivery">Processed by</span>
       </div>

@@ -1,10 +1,11 @@
 import { useSim } from '../SimProvider.tsx';
 import { TimeChart, MODE_TINT, type Line } from './TimeChart.tsx';
-import { minutes, percent, title } from '../../app/format.ts';
+import { duration, minutes, percent, title } from '../../app/format.ts';
 import { ROLLING_WINDOW_SECONDS, type SimState } from '../../app/simStore.ts';
 import { BLOCKED, ROLE_COLOUR } from '../floor/palette.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import type { Role, UtilisationSplit } from '../../sim/index.ts';
+import { G } from '../Term.tsx';
 
 /** A big number: its name, its value with unit, and one line of context. */
 function BigNumber({ name, value, unit, detail, tone }: { name: string; value: string; unit: string; detail: string; tone?: 'bad' | 'good' }) {
@@ -12,13 +13,15 @@ function BigNumber({ name, value, unit, detail, tone }: { name: string; value: s
   return (
     <div className={`big ${tone ?? ''}`} role="group" aria-labelledby={id}>
       <div id={id} className="big-name">
-        {name}
+        <G>{name}</G>
       </div>
       <div className="big-value">
         {value}
         {unit && <span className="big-unit"> {unit}</span>}
       </div>
-      <div className="big-detail">{detail}</div>
+      <div className="big-detail">
+        <G>{detail}</G>
+      </div>
     </div>
   );
 }
@@ -59,33 +62,117 @@ const QUEUE_LINES: Line[] = [
   { label: 'Pass', stroke: '#009E73', values: (s) => s.restaurant().series.pass },
 ];
 
-/** The four big numbers (or the ones named in `only`), from the figures refreshed a few times a second. */
-export function MetricTiles({ only, compact = false }: { only?: readonly ('throughput' | 'served' | 'latency' | 'blocked')[]; compact?: boolean }) {
+/** A tile of {@link MetricTiles}. */
+export type TileKey = 'throughput' | 'wait' | 'latency' | 'blocked';
+
+/**
+ * The four big numbers (or the ones named in `only`), from the figures refreshed a few times a
+ * second: throughput, the customer's wait (door → last dish), order → served latency and the
+ * floor staff blocked (docs/metrics.md). Each says on the tile what it measures. After a live
+ * switch the "since opening" figures span both modes: a line says so and opens the split.
+ */
+export function MetricTiles({ only, compact = false }: { only?: readonly TileKey[]; compact?: boolean }) {
   const stats = useSim((s) => s.stats);
-  const scenario = useSim((s) => s.scenario);
   const { summary, rolling, capacity } = stats;
-  const waiters = scenario.staff.waiters;
-  // From this frame's snapshot, like the red rings on the floor (the figures refresh at 4 Hz);
-  // a number, so the tiles re-render only when it changes.
-  const blockedNow = useSim((s) => s.snapshot.staff.reduce((n, p) => n + (p.role === 'waiter' && p.activity === 'blocked' ? 1 : 0), 0));
+  // From this frame's snapshot, like the red rings on the floor (the figures refresh at 4 Hz):
+  // every waiter and runner standing blocked at the pass. A number, so the tiles re-render only
+  // when it changes.
+  const blockedNow = useSim((s) => s.snapshot.staff.reduce((n, p) => n + (p.activity === 'blocked' ? 1 : 0), 0));
+  const floorStaff = rolling.floorStaff.headcount;
   const window = windowText(rolling.windowSeconds);
   const boundText = Number.isFinite(capacity.boundPerHour) ? `${capacity.boundPerHour.toFixed(0)}` : '∞';
-  const show = (k: 'throughput' | 'served' | 'latency' | 'blocked') => !only || only.includes(k);
+  const show = (k: TileKey) => !only || only.includes(k);
+  const wait = summary.customerSeconds.lastDish;
+  const walked = summary.walkedOut;
+  const mixed = Object.keys(summary.byMode).length > 1;
+  const since = mixed ? 'since opening, both modes' : 'since opening';
   return (
-    <div className={`bigs${compact ? ' compact' : ''}`}>
-      {show('throughput') && <BigNumber name="Throughput" value={summary.throughputPerHour.toFixed(0)} unit="dishes/h" detail={compact ? `since opening · bound ${boundText}` : `since opening · bound ${boundText} (${capacity.limitingStage})`} />}
-      {show('served') && <BigNumber name="Dishes served" value={String(summary.served)} unit="dishes" detail={`${summary.walkedOut} part${summary.walkedOut === 1 ? 'y' : 'ies'} walked out`} />}
-      {show('latency') && <BigNumber name="Latency p95" value={(summary.latencySeconds.p95 / 60).toFixed(1)} unit="min" detail={`p50 ${minutes(summary.latencySeconds.p50)} · since opening`} />}
-      {show('blocked') && (
-        <BigNumber
-          name="Waiters blocked"
-          value={percent(rolling.utilisation.waiters.blocked).replace('%', '')}
-          unit="%"
-          detail={compact ? `${blockedNow} of ${waiters} now · ${window}` : `${blockedNow} of ${waiters} at the pass now · ${window}`}
-          tone={rolling.utilisation.waiters.blocked > 0.25 ? 'bad' : undefined}
-        />
-      )}
-    </div>
+    <>
+      <div className={`bigs${compact ? ' compact' : ''}`}>
+        {show('throughput') && (
+          <BigNumber
+            name="Throughput"
+            value={summary.throughputPerHour.toFixed(0)}
+            unit="dishes/h"
+            detail={compact ? `${summary.served} served · bound ${boundText}` : `${summary.served} dishes served ${since} · capacity bound ${boundText} (${capacity.limitingStage})`}
+          />
+        )}
+        {show('wait') && (
+          <BigNumber
+            name="Customer's wait p95"
+            value={(wait.p95 / 60).toFixed(1)}
+            unit="min"
+            detail={`door → last dish · p50 ${minutes(wait.p50)} · ${walked} part${walked === 1 ? 'y' : 'ies'} walked out`}
+          />
+        )}
+        {show('latency') && (
+          <BigNumber
+            name="Order → served p95"
+            value={(summary.latencySeconds.p95 / 60).toFixed(1)}
+            unit="min"
+            detail={`order taken → dish on table · p50 ${minutes(summary.latencySeconds.p50)}`}
+          />
+        )}
+        {show('blocked') && (
+          <BigNumber
+            name="Floor staff blocked"
+            value={percent(rolling.floorStaff.blocked).replace('%', '')}
+            unit="%"
+            detail={`${blockedNow} of ${floorStaff} at the pass now · ${window}`}
+            tone={rolling.floorStaff.blocked > 0.25 ? 'bad' : undefined}
+          />
+        )}
+      </div>
+      {mixed && !only && !compact && <ByMode />}
+    </>
+  );
+}
+
+/** The "since opening" figures of each stretch of a run switched live (one tap away). */
+export function ByMode() {
+  const byMode = useSim((s) => s.stats.summary.byMode);
+  const rows = (['sync', 'async'] as const).filter((m) => byMode[m]);
+  return (
+    <details className="by-mode">
+      <summary>
+        <G>Since opening spans both modes: show each on its own</G>
+      </summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Mode</th>
+            <th scope="col">Time in it</th>
+            <th scope="col">
+              <G>Throughput</G>
+            </th>
+            <th scope="col">
+              <G>Customer&apos;s wait p95</G>
+            </th>
+            <th scope="col">
+              <G>Order → served p95</G>
+            </th>
+            <th scope="col">Walked out</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => {
+            const f = byMode[m]!;
+            return (
+              <tr key={m}>
+                <th scope="row">
+                  <G>{m === 'sync' ? 'Synchronous' : 'Asynchronous'}</G>
+                </th>
+                <td>{duration(f.seconds)}</td>
+                <td>{f.throughputPerHour.toFixed(0)} dishes/h</td>
+                <td>{minutes(f.customerWaitSeconds.p95)}</td>
+                <td>{minutes(f.latencySeconds.p95)}</td>
+                <td>{f.walkedOut} part{f.walkedOut === 1 ? 'y' : 'ies'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
@@ -154,7 +241,9 @@ export function Utilisation() {
   };
   return (
     <div className="utilisation">
-      <h3 className="panel-h">Utilisation ({windowText(rolling.windowSeconds)})</h3>
+      <h3 className="panel-h">
+        <G>Utilisation ({windowText(rolling.windowSeconds)})</G>
+      </h3>
       {(['waiters', 'runners', 'cooks'] as Role[])
         .filter((r) => headcount[r] > 0)
         .map((r) => (
@@ -169,7 +258,9 @@ export function ConsumerLag() {
   const groups = useSim((s) => s.snapshot.consumers.groups);
   return (
     <div className="consumer-lag">
-      <h3 className="panel-h">Consumer lag (messages waiting in each group’s inbox)</h3>
+      <h3 className="panel-h">
+        <G>Consumer lag (messages waiting in each consumer group’s inbox)</G>
+      </h3>
       <ul className="inboxes">
         {groups.map((g) => (
           <li key={g.group} className={g.down ? 'down' : ''} aria-label={`${title(g.group)}: lag ${g.lag}${g.down ? ', crashed' : ''}`}>
@@ -192,14 +283,20 @@ export function DishLatency() {
   const perDish = useSim((s) => s.stats.summary.perDish);
   return (
     <div className="dish-latency-part">
-      <h3 className="panel-h">Latency by dish (since opening)</h3>
+      <h3 className="panel-h">
+        <G>Order → served latency by dish (since opening)</G>
+      </h3>
       <table className="dish-latency">
         <thead>
           <tr>
             <th scope="col">Dish</th>
             <th scope="col">Served</th>
-            <th scope="col">p50</th>
-            <th scope="col">p95</th>
+            <th scope="col">
+              <G>p50</G>
+            </th>
+            <th scope="col">
+              <G>p95</G>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -222,8 +319,10 @@ export function LittlesLaw() {
   const { L, lambda, W } = useSim((s) => s.stats.summary.littlesLaw);
   return (
     <p className="littles" title="Little's law: the mean number of orders in the restaurant equals the order rate times the mean time an order takes">
-      Little's law (holds in a steady state): L = {L.toFixed(1)} dishes in progress ≈ λ·W = {(lambda * 3600).toFixed(0)}/h × {minutes(W)} ={' '}
-      {(lambda * W).toFixed(1)}
+      <G>
+        Little's law (holds in a steady state): L = {L.toFixed(1)} dishes in progress ≈ λ·W = {(lambda * 3600).toFixed(0)} dishes/h × {minutes(W)} ={' '}
+        {(lambda * W).toFixed(1)} dishes
+      </G>
     </p>
   );
 }

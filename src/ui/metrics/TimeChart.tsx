@@ -4,6 +4,7 @@ import type { Mode } from '../../sim/index.ts';
 import { useSimStore } from '../SimProvider.tsx';
 import type { SimState, SimStore } from '../../app/simStore.ts';
 import 'uplot/dist/uPlot.min.css';
+import { G } from '../Term.tsx';
 
 /** Background tints for the time spent in each mode (legend under the charts). */
 export const MODE_TINT: Record<Mode, string> = { sync: 'rgba(120, 130, 150, 0.14)', async: 'rgba(0, 158, 115, 0.14)' };
@@ -44,6 +45,14 @@ function modeShading(getSpans: () => readonly { t: number; mode: Mode }[], toX: 
   };
 }
 
+/** The largest 1, 2 or 5 × 10^k not above `max` (for a short chart's top label); 1 below 1. */
+export function roundBelow(max: number): number {
+  if (!(max >= 1)) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  for (const m of [5, 2, 1]) if (m * p <= max) return m * p;
+  return p;
+}
+
 /**
  * A time-series chart (uPlot) of the running restaurant's series, x in simulated hours,
  * redrawn when the store's figures refresh (a few times a second), never per frame.
@@ -57,6 +66,7 @@ export function TimeChart({
   yMin,
   shading = true,
   watch,
+  keys = true,
 }: {
   label: string;
   lines: Line[];
@@ -67,6 +77,8 @@ export function TimeChart({
   shading?: boolean;
   /** The store whose figure refreshes trigger a redraw (default: the chart's own). */
   watch?: SimStore;
+  /** Draw the lines' keys beside the title (off where several charts share one key). */
+  keys?: boolean;
 }) {
   const store = useSimStore();
   const holder = useRef<HTMLDivElement>(null);
@@ -100,7 +112,8 @@ export function TimeChart({
           scales: { x: { time: false, range: () => [0, store.getState().scenario.durationSeconds / 3600] }, y: { range: (_u, _min, max) => [yMin ?? 0, Math.max(1, max * 1.1)] } },
           axes: [
             { stroke: '#5B6470', grid: { stroke: '#EEF0F3' }, size: 28, values: (_u, vals) => vals.map((v) => `${v}h`), font: '13px system-ui, sans-serif' },
-            { stroke: '#5B6470', grid: { stroke: '#EEF0F3' }, size: 44, font: '13px system-ui, sans-serif' },
+            // Two labels, 0 and a round value near the top, so even a short chart says its scale.
+            { stroke: '#5B6470', grid: { stroke: '#EEF0F3' }, size: 44, font: '13px system-ui, sans-serif', splits: (_u, _i, min, max) => [min, roundBelow(max)] },
           ],
           series: [{}, ...linesRef.current.map((l) => ({ label: l.label, stroke: l.stroke, width: 2.5, dash: l.dash, spanGaps: true, points: { show: false } }))],
           plugins: shading ? [modeShading(() => store.getState().restaurant().modeSpans, (t) => t / 3600)] : [],
@@ -130,8 +143,11 @@ export function TimeChart({
   return (
     <figure className="chart" data-title={label}>
       <figcaption>
-        <span className="chart-title">{label}</span>
-        <span className="chart-keys" aria-hidden="true">
+        <span className="chart-title">
+          <G>{label}</G>
+        </span>
+        {/* Hidden, not dropped, where a shared key stands in: the PNG export draws each chart's keys. */}
+        <span className={`chart-keys${keys ? '' : ' visually-hidden'}`} aria-hidden="true">
           {lines.map((l) => (
             <span key={l.label} className="key">
               <svg width="22" height="10">
