@@ -227,6 +227,25 @@ await check('the top bar stays one row and nothing moves when the clock says the
     });
     if (cover) throw new Error('the notice covers the floor');
     await page.close();
+    // Play and Pause, normal, presenter and compare: nothing moves, nothing leaves the bar.
+    for (const query of ['?paused', '?paused&presenter', '?paused&compare', '?paused&compare&presenter', '?paused&lesson=sync-vs-async&presenter']) {
+      const p2 = await browser.newPage({ viewport: vp });
+      await p2.goto(`${origin}${SUB}${query}`);
+      await p2.locator('.topbar').waitFor();
+      await frames(p2, 3);
+      const bar = () =>
+        p2.evaluate(() => {
+          const items = [...document.querySelectorAll('.topbar > *, .topbar .transport > *')].filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.getBoundingClientRect());
+          return { right: Math.max(...items.map((r) => r.right)), clock: document.querySelector('.clock')?.getBoundingClientRect().left ?? 0, h: document.querySelector('.topbar').getBoundingClientRect().height };
+        });
+      const paused = await bar();
+      await p2.evaluate(() => window.orderUp.session.getState().primary.setState({ playing: true, speed: 0.25 }));
+      await frames(p2, 3);
+      const playing = await bar();
+      await p2.close();
+      if (paused.right > vp.width || playing.right > vp.width || paused.clock !== playing.clock || paused.h !== playing.h)
+        throw new Error(`${vp.width} ${query}: paused ${JSON.stringify(paused)}, playing ${JSON.stringify(playing)}`);
+    }
   }
 });
 

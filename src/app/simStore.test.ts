@@ -130,3 +130,21 @@ describe('sim store', () => {
     expect(s().snapshot.time).toBe(s().scenario.durationSeconds);
   });
 });
+
+describe('a stop brings every figure to the moment shown', () => {
+  it("the tour's automatic pause refreshes the figures and the log with the floor (contracts: the dead-letter topic and billing's count agree)", async () => {
+    const { loadLesson } = await import('../scenarios/lessons.ts');
+    const store = make();
+    const s = store.getState;
+    s().startLesson(loadLesson('contracts', loadPreset));
+    s().goToStep(0);
+    s().goToStep(1);
+    for (let i = 0; i < 20_000 && s().playing; i++) s().tick(1 / 60);
+    expect(s().playing).toBe(false);
+    expect(s().stats.time).toBe(s().snapshot.time);
+    const deadInLog = s().eventLog().entries.filter((e) => e.topic === 'deadletter').length;
+    const deadInGroups = s().snapshot.consumers.groups.reduce((n, g) => n + g.deadLettered, 0);
+    expect(deadInLog).toBeGreaterThan(0);
+    expect(deadInLog).toBe(deadInGroups);
+  });
+});

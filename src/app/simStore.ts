@@ -565,7 +565,9 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
           set({ finished: true, playing: false });
           notify('info', `The service is over after ${Math.round(end / 60)} simulated minutes. Reset to run it again.`);
         }
-        refresh(sinceStats >= STATS_EVERY_SECONDS || get().finished);
+        // A stop (the tour's pause, the end of service) brings the figures and the log to this
+        // moment, so every panel agrees with the floor while it stands still.
+        refresh(sinceStats >= STATS_EVERY_SECONDS || get().finished || !get().playing);
       },
       recentMessages: () => recent,
       restaurant: () => r,

@@ -197,6 +197,26 @@ describe('the lessons’ claims hold in the engine', () => {
     expect(dead()).toEqual(settled);
   });
 
+  it('anti-patterns, walked as the page does: step 1 shows the floor staff blocked at the pass, step 2 says blocked falls to zero and throughput recovers, and it does', () => {
+    const store = createSimStore({ presetNames: PRESET_NAMES, loadPreset, initialPreset: 'friday-rush', now: frozenWall });
+    const at = (step: number) => {
+      store.getState().goToStep(step);
+      const st = store.getState();
+      if (st.pauseAt !== null) st.syncTo(st.pauseAt, true);
+      return store.getState().stats;
+    };
+    store.getState().startLesson(lesson('anti-patterns'));
+    const one = at(0);
+    const blockedOnFloor = store.getState().snapshot.staff.filter((p) => p.activity === 'blocked').length;
+    // "stand at the pass with red rings ... Floor staff blocked climb back up"
+    expect(one.rolling.floorStaff.blocked).toBeGreaterThan(0.3);
+    expect(one.rolling.floorStaff.blockedNow).toBe(blockedOnFloor);
+    const two = at(1);
+    // "Floor staff blocked falls to zero and throughput recovers"
+    expect(two.rolling.floorStaff.blocked).toBe(0);
+    expect(two.rolling.throughputPerHour).toBeGreaterThan(one.rolling.throughputPerHour * 1.1);
+  });
+
   it('anti-patterns: sync-over-async throughput is within 10% of sync; the linter flags only the disguised command', () => {
     const l = lesson('anti-patterns');
     const run = (mode: 'sync' | 'async', syncOverAsync: boolean) => {

@@ -36,7 +36,7 @@ function MessagePart() {
 /** The throughput chart as a part: a little shorter in presenter mode, where its keys take a row of their own. */
 function ThroughputPart() {
   const presenter = useSession((s) => s.presenter);
-  return <ThroughputChart height={presenter ? 62 : 76} />;
+  return <ThroughputChart height={presenter ? 62 : 66} />;
 }
 
 function DeadLettersPart() {

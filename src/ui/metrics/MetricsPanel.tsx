@@ -194,8 +194,8 @@ export function ThroughputChart({ height = 118, keys = true }: { height?: number
         lines={THROUGHPUT_LINES}
         height={height}
         summary={`${rolling.throughputPerHour.toFixed(0)} dishes per hour over the ${windowText(rolling.windowSeconds)}; the ${mode === 'sync' ? 'synchronous' : 'asynchronous'} capacity bound is ${boundText}`}
+        extraKeys={keys ? <ModeKeys /> : undefined}
       />
-      {keys && <ModeKeys />}
     </div>
   );
 }
@@ -337,7 +337,7 @@ export function MetricsPanel() {
     <section className="metrics" aria-label="Metrics">
       <h2 className="visually-hidden">Metrics</h2>
       <MetricTiles />
-      <ThroughputChart height={84} />
+      <ThroughputChart height={70} />
       <QueuesChart height={64} />
       <ExportButtons scope=".metrics" />
     </section>

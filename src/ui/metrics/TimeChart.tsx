@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type uPlot from 'uplot';
 import type { Mode } from '../../sim/index.ts';
 import { useSimStore } from '../SimProvider.tsx';
@@ -67,6 +67,7 @@ export function TimeChart({
   shading = true,
   watch,
   keys = true,
+  extraKeys,
 }: {
   label: string;
   lines: Line[];
@@ -79,6 +80,8 @@ export function TimeChart({
   watch?: SimStore;
   /** Draw the lines' keys beside the title (off where several charts share one key). */
   keys?: boolean;
+  /** More keys after the lines' (e.g. what the shading means), on the caption's row or the next. */
+  extraKeys?: ReactNode;
 }) {
   const store = useSimStore();
   const holder = useRef<HTMLDivElement>(null);
@@ -157,6 +160,7 @@ export function TimeChart({
             </span>
           ))}
         </span>
+        {extraKeys}
       </figcaption>
       <div ref={holder} className="chart-plot" style={{ height }} role="img" aria-label={`${label}: ${summary}`} />
     </figure>
