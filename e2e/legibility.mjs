@@ -92,6 +92,12 @@ for (const lesson of LESSONS) {
           // The tour's button is always in view: the class walks the tour from it.
           const nav = await page.locator('.tour-nav').boundingBox();
           if (!nav || nav.y < 0 || nav.y + nav.height > vp.height + 1) problems.push('the tour buttons are out of view');
+          // The introduction's prediction, with its Check button, is in view and uncovered (presenter's large type may scroll it).
+          if (i < 0 && !presenter) {
+            const check = await page.getByRole('button', { name: 'Check my prediction' }).boundingBox();
+            const covered = check && (await page.evaluate(({ x, y }) => !document.elementFromPoint(x, y)?.closest('.prediction'), { x: check.x + check.width / 2, y: check.y + check.height / 2 }));
+            if (!check || check.y + check.height > vp.height || covered) problems.push('the prediction\'s Check button is out of view or covered');
+          }
           const moment = i < 0 ? 'intro' : i >= n ? 'summary' : `step${i + 1}`;
           await page.screenshot({ path: new URL(`lesson-${lesson.id}-${moment}-${tag(vp, presenter)}.png`, shots).pathname });
           for (const p of problems) bad.push(`${moment}: ${p}`);

@@ -58,9 +58,13 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
     <section className="lesson" aria-label="Lesson">
       <div className="lesson-text">
         {/* The lesson menu above already shows the title; the heading stays for screen readers and focus. */}
-        <h2 ref={heading} tabIndex={-1} className={step >= 0 ? 'visually-hidden' : ''}>
-          <G>{lesson.title}</G>
-        </h2>
+        <div className={step >= 0 ? '' : 'step-head intro-head'}>
+          <h2 ref={heading} tabIndex={-1} className={step >= 0 ? 'visually-hidden' : ''}>
+            <G>{lesson.title}</G>
+          </h2>
+          {/* The introduction's button sits beside its title: never over the prediction below. */}
+          {step < 0 && nav}
+        </div>
         {step < 0 && (
           <>
             {lesson.narrative.map((p) => (
@@ -69,7 +73,6 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
               </p>
             ))}
             <Prediction lesson={lesson} />
-            {nav}
           </>
         )}
         {step >= 0 && step < n && (

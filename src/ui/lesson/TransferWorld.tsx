@@ -33,7 +33,7 @@ export function TransferStage() {
   const W = size.width;
   const H = size.height;
   const pad = 14;
-  const boxW = Math.min(240, Math.max(textWidth('$20,000', huge) + 24, (W - 2 * pad) * 0.28));
+  const boxW = Math.min(Math.max(240, textWidth('Savings ⚠ down', big) + 20), Math.max(textWidth('$20,000', huge) + 24, textWidth('Savings ⚠ down', big) + 20, (W - 2 * pad) * 0.28));
   const boxH = huge + big + 40;
   const topY = pad + big * 1.6;
   const midX0 = pad + boxW;
@@ -44,6 +44,10 @@ export function TransferStage() {
   const x = (time: number) => pad + (time / end) * (W - 2 * pad);
   const y = (v: number) => chartTop + chartH - (v / maxFlight) * (chartH - 4);
   const points = run.samples.map((s) => `${x(s.t).toFixed(1)},${y(s.inFlight).toFixed(1)}`).join(' ');
+  // The chart's key, on two lines when one does not fit the stage.
+  const keyParts = [...(outage ? [`red band: savings down ${clock(o.fromSeconds)}–${clock(o.toSeconds)}`] : []), 'dashed line: the moment', `transfers stop at ${clock(run.options.durationSeconds)}`];
+  const oneLine = keyParts.join(' · ');
+  const caption = textWidth(oneLine, small, false) <= W - 2 * pad ? [oneLine] : [keyParts.slice(0, -1).join(' · '), keyParts.at(-1)!];
   const chips = Math.min(inFlightCount, Math.max(0, Math.floor((midX1 - midX0 - 40) / 16)));
   const account = (name: string, value: number, x0: number, hatched: boolean) => (
     <g>
@@ -99,16 +103,19 @@ export function TransferStage() {
           <rect x={pad} y={chartTop} width={W - 2 * pad} height={chartH} rx={6} fill="#F7F8FA" />
           {outage && <rect x={x(o.fromSeconds)} y={chartTop} width={x(o.toSeconds) - x(o.fromSeconds)} height={chartH} fill="rgba(198,40,40,0.14)" />}
           <polyline points={points} fill="none" stroke={ROLE_COLOUR.waiter} strokeWidth={2.5} />
-          <text x={pad + 6} y={chartTop + small + 2} fill={MUTED} style={{ fontSize: small }}>
+          {/* Scale labels with a halo of the chart's ground: readable where the line runs under them. */}
+          <text x={pad + 6} y={chartTop + small + 2} fill={MUTED} stroke="#F7F8FA" strokeWidth={5} paintOrder="stroke" style={{ fontSize: small }}>
             {money(maxFlight)} (most in flight)
           </text>
-          <text x={pad + 6} y={chartTop + chartH - 6} fill={MUTED} style={{ fontSize: small }}>
+          <text x={pad + 6} y={chartTop + chartH - 6} fill={MUTED} stroke="#F7F8FA" strokeWidth={5} paintOrder="stroke" style={{ fontSize: small }}>
             $0
           </text>
           <line x1={x(t)} x2={x(t)} y1={chartTop - 2} y2={chartTop + chartH + 2} stroke={INK} strokeWidth={2} strokeDasharray="4 3" />
-          <text x={pad} y={chartTop + chartH + small + 6} fill={MUTED} style={{ fontSize: small }}>
-            {outage ? `red band: savings down ${clock(o.fromSeconds)}–${clock(o.toSeconds)} · ` : ''}dashed line: the moment · transfers stop at {clock(run.options.durationSeconds)}
-          </text>
+          {caption.map((line, i) => (
+            <text key={i} x={pad} y={chartTop + chartH + small + 6 + i * (small * 1.3)} fill={MUTED} style={{ fontSize: small }}>
+              {line}
+            </text>
+          ))}
         </svg>
       </div>
       {/* The same figures as the drawing, as a table for screen readers and tests. */}
