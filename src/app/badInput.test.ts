@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimStore, type SimStore } from './simStore.ts';
-import { applyLink, createSession } from './session.ts';
+import { applyLink, createSession, type SessionStore } from './session.ts';
+import { ArgumentError } from './args.ts';
 import { parseLink } from './link.ts';
 import { main } from '../cli/sim.ts';
 import { loadPreset, PRESET_NAMES } from '../scenarios/index.ts';
@@ -121,13 +122,49 @@ const controls: [string, (s: SimStore) => void, RegExp][] = [
   ['arrival rate abc', (s) => s.getState().setParam('ratePerHour', 'abc'), /Arrival rate: "abc" is not a number; kept 36\./],
   ['seed 0x10', (s) => s.getState().setParam('seed', '0x10'), /Seed: "0x10" is not a number/],
   ['an unknown station kind', (s) => s.getState().setParam('station', 3, 'wok'), /There is no wok station in this kitchen\./],
-  ['speed 1000', (s) => s.getState().setSpeed(1000 as never), /Speed 1000 is not offered; kept 1×\./],
-  ['an unknown scenario', (s) => s.getState().loadPreset('../../etc/passwd'), /There is no scenario called "\.\.\/\.\.\/etc\/passwd"; kept friday-rush\./],
-  ['an unknown lesson', (s) => s.getState().startLessonById('<script>'), /unknown lesson/],
   ['crashing a group that does not exist', (s) => s.getState().command({ type: 'consumerDown', group: 'nobody' }), /nobody/],
+  ['an arrival rate of 1e9 by command', (s) => s.getState().command({ type: 'setArrivalRate', ratePerHour: 1e9 }), /Arrival rate: 1000000000 is above the maximum 240; using 240\./],
 ];
 
-describe(`bad input (${batches.length + links.length + cli.length + scenarios.length + controls.length} cases): a clear message, and nothing else changes`, () => {
+// ---- the console API called wrongly (window.orderUp.session and its stores) -----------------
+/** [what, the call, the error's message]: each must throw ArgumentError, say so in the page, change nothing. */
+const wrong = <T,>(v: unknown) => v as T;
+const consoleCalls: [string, (s: SimStore, session: SessionStore) => void, RegExp][] = [
+  ['setMode("xyz")', (s) => s.getState().setMode(wrong('xyz')), /^setMode\(mode\): expected "sync" or "async", got "xyz"\. Nothing changed\.$/],
+  ['command setMode xyz', (s) => s.getState().command(wrong({ type: 'setMode', mode: 'xyz' })), /^command\(c\): mode: .*got "xyz"\. Nothing changed\.$/],
+  ['command of an unknown type', (s) => s.getState().command(wrong({ type: 'explode' })), /^command\(c\): type: expected one of setMode, admitParty, .*got "explode"/],
+  ['command that is not an object', (s) => s.getState().command(wrong('setMode')), /^command\(c\): expected an object like/],
+  ['command with no argument', (s) => s.getState().command(wrong(undefined)), /^command\(c\): expected an object .*got nothing/],
+  ['a party of 100,000 dishes', (s) => s.getState().command({ type: 'admitParty', dishes: Array.from({ length: 100_000 }, () => 'steak') }), /^command\(c\): dishes: .*50/],
+  ['a negative arrival rate by command', (s) => s.getState().command({ type: 'setArrivalRate', ratePerHour: -5 }), /^command\(c\): ratePerHour: .*got -5/],
+  ['an arrival rate of NaN by command', (s) => s.getState().command({ type: 'setArrivalRate', ratePerHour: Number.NaN }), /^command\(c\): ratePerHour: .*got NaN/],
+  ['an extra field in a command', (s) => s.getState().command(wrong({ type: 'injectPoison', boom: 1 })), /^command\(c\): .*boom/],
+  ['a fractional stock', (s) => s.getState().command({ type: 'setStock', dish: 'steak', portions: 1.5 }), /^command\(c\): portions: .*got 1\.5/],
+  ['speed 1000', (s) => s.getState().setSpeed(wrong(1000)), /^setSpeed\(speed\): expected one of 0\.25, .*"max" \(kept 1×\), got 1000\./],
+  ['an unknown scenario', (s) => s.getState().loadPreset('../../etc/passwd'), /^loadPreset\(name\): there is no scenario called "\.\.\/\.\.\/etc\/passwd" \(kept friday-rush\)/],
+  ['a scenario name that is an object', (s) => s.getState().loadPreset(wrong({ toString: () => 'friday-rush' })), /^loadPreset\(name\): expected a scenario name, got an object/],
+  ['an unknown lesson', (s) => s.getState().startLessonById('<script>'), /^startLessonById\(id\): .*unknown lesson/],
+  ['a lesson that is not one', (s) => s.getState().startLesson(wrong({ id: 'x' })), /^startLesson\(lesson\): expected a lesson/],
+  ['an unknown parameter', (s) => s.getState().setParam(wrong('__proto__'), 3), /^setParam\(key\): expected one of ratePerHour, tables/],
+  ['a parameter value that is an object', (s) => s.getState().setParam('tables', wrong({})), /^setParam\(value\): expected a number or the text of one, got an object/],
+  ['an unknown station kind', (s) => s.getState().setParam('station', 3, 'wok'), /There is no wok station in this kitchen\./],
+  ['seek to NaN', (s) => s.getState().seek(Number.NaN), /^seek\(seconds\): expected a finite number of simulated seconds, got NaN/],
+  ['seek to a string', (s) => s.getState().seek(wrong('10')), /^seek\(seconds\): .*got "10"/],
+  ['a step that is a string', (s) => s.getState().goToStep(wrong('2')), /^goToStep\(step\): .*got "2"/],
+  ['a notice of an unknown tone', (s) => s.getState().notice(wrong('shout'), 'x'), /^notice\(tone\): /],
+  ['a frame of "x" seconds', (s) => s.getState().tick(wrong('x')), /^tick\(wallSeconds\): /],
+  ['syncTo a string', (s) => s.getState().syncTo(wrong('9e9'), true), /^syncTo\(seconds\): /],
+  ['restart with a broken scenario', (s) => s.getState().restart(wrong({ name: 'x' }), s.getState().running, 'x', 'sync'), /^restart\(base\): /],
+  ['restart with 1e9 tables', (s) => s.getState().restart(s.getState().base, { ...s.getState().running, tables: 1e9 }, 'friday-rush', 'sync'), /^restart\(params\): tables: expected a whole number 1–40, got 1000000000/],
+  ['restart in mode xyz', (s) => s.getState().restart(s.getState().base, s.getState().running, 'friday-rush', wrong('xyz')), /^restart\(mode\): /],
+  ['onInput with no function', (s) => s.getState().onInput(wrong(3)), /^onInput\(listener\): expected a function, got 3/],
+  ['importLog of an object', (s) => s.getState().importLog(wrong({}), 'x.json'), /^importLog\(text\): /],
+  ['setCompare("yes")', (_s, session) => session.getState().setCompare(wrong('yes')), /^setCompare\(on\): expected true or false, got "yes"/],
+  ['setPresenter(1)', (_s, session) => session.getState().setPresenter(wrong(1)), /^setPresenter\(on\): expected true or false, got 1/],
+  ['nudgeSpeed(5)', (_s, session) => session.getState().nudgeSpeed(wrong(5)), /^nudgeSpeed\(direction\): expected 1 \(faster\) or -1 \(slower\), got 5/],
+];
+
+describe(`bad input (${batches.length + links.length + cli.length + scenarios.length + controls.length + consoleCalls.length} cases): a clear message, and nothing else changes`, () => {
   it.each(batches)('imported batch: %s', (_name, text, message) => {
     const s = running();
     const before = fingerprint(s);
@@ -187,7 +224,41 @@ describe(`bad input (${batches.length + links.length + cli.length + scenarios.le
     for (const k of ['t', 'served', 'log', 'mode', 'preset', 'speed', 'gen']) expect(after[k], k).toEqual(before[k]);
   });
 
-  it('has at least 50 cases', () => {
-    expect(batches.length + links.length + cli.length + scenarios.length + controls.length).toBeGreaterThanOrEqual(50);
+  it.each(consoleCalls)('console call: %s', (_name, call, message) => {
+    const s = running();
+    const session = createSession(s, make);
+    const before = fingerprint(s);
+    let thrown: unknown = null;
+    try {
+      call(s, session);
+    } catch (e) {
+      thrown = e;
+    }
+    if (message.source.startsWith('^')) {
+      // A wrong argument: a clear error naming it, thrown before anything changed, and said in the page.
+      expect(thrown).toBeInstanceOf(ArgumentError);
+      expect((thrown as Error).message).toMatch(message);
+      expect(lastNotice(s)).toBe(`Refused ${(thrown as Error).message}`);
+    } else {
+      expect(thrown).toBeNull();
+      expect(lastNotice(s)).toMatch(message);
+    }
+    expect(fingerprint(s)).toBe(before);
+    expect(session.getState().compare).toBe(false);
+    expect(session.getState().presenter).toBe(false);
+  });
+
+  it('a command with the right shape still runs (the schema refuses only what is wrong)', () => {
+    const s = running();
+    const before = s.getState().snapshot.partiesArrived;
+    s.getState().command({ type: 'admitParty', dishes: ['steak', 'salad'] });
+    expect(s.getState().snapshot.partiesArrived).toBe(before + 1);
+    s.getState().command({ type: 'setArrivalRate', ratePerHour: 60 });
+    expect(s.getState().running.ratePerHour).toBe(60);
+    expect(s.getState().edited.ratePerHour).toBe(60);
+  });
+
+  it('has at least 80 cases', () => {
+    expect(batches.length + links.length + cli.length + scenarios.length + controls.length + consoleCalls.length).toBeGreaterThanOrEqual(80);
   });
 });

@@ -2,6 +2,7 @@ import { runTransfers } from '../sim/worlds/transfer.ts';
 import { PARTY_STATES } from '../sim/index.ts';
 import { SPEEDS, type SimStore } from './simStore.ts';
 import type { SessionStore } from './session.ts';
+import { ArgumentError } from './args.ts';
 
 /** Deterministic pseudo-random numbers in [0, 1) from a seed (mulberry32: small, fast, enough for choosing actions). */
 export function mulberry32(seed: number): () => number {
@@ -72,6 +73,32 @@ function randomImport(random: () => number): string {
   return kinds[Math.floor(random() * kinds.length)]!();
 }
 
+/** What a refused call must leave as it was: the run, its setup and the view. */
+export function fingerprintOf(session: SessionStore): string {
+  const v = session.getState();
+  const one = (st: SimStore | null) => {
+    if (!st) return null;
+    const s = st.getState();
+    return [s.snapshot.time, s.generation, s.presetName, s.mode, s.speed, s.playing, s.lesson?.id ?? null, s.tourStep, s.running, s.edited, s.stats.summary.served, s.eventLog().entries.length, s.imported?.name ?? null];
+  };
+  return JSON.stringify([v.compare, v.presenter, v.narrate, v.shortcutsOpen, v.keyOpen, one(v.primary), one(v.twin)]);
+}
+
+/** Arguments of every type and shape, for calling the console API wrongly (and sometimes rightly). */
+const JUNK: readonly unknown[] = [
+  undefined, null, Number.NaN, Infinity, -Infinity, -1, 0, 0.5, 3, 1e9, -0, '', 'xyz', 'sync', 'max', '__proto__', 'constructor',
+  '\u202Eevil', 'x'.repeat(100_000), {}, [], [1, 2], () => 1, true, false, Symbol('s'), 10n, { toString: () => { throw new Error('boom'); } },
+  { type: 'setMode', mode: 'xyz' }, { type: 'setMode', mode: 'async' }, { type: 'admitParty', dishes: Array.from({ length: 100_000 }, () => 'steak') },
+  { type: 'admitParty', dishes: [] }, { type: 'setArrivalRate', ratePerHour: 1e9 }, { type: 'setArrivalRate', ratePerHour: -5 }, { type: 'nope' },
+  { type: 'setStock', dish: '__proto__', portions: 1.5 }, { type: 'addSubscriber', name: 'constructor' }, { type: 'consumerDown', group: {} },
+  { __proto__: { type: 'injectPoison' } }, Object.create(null) as object,
+];
+/** The console API's methods with arguments (store and session), for random calls. */
+const STORE_METHODS = ['setSpeed', 'setMode', 'loadPreset', 'setParam', 'notice', 'dismissNotice', 'command', 'seek', 'startLesson', 'startLessonById', 'goToStep', 'importLog'] as const;
+const SESSION_METHODS = ['setCompare', 'setPresenter', 'setNarrate', 'setShortcutsOpen', 'setKeyOpen', 'nudgeSpeed'] as const;
+/** Methods whose every valid call moves the run itself (the frame loop's and the twin's): called only with arguments of the wrong type. */
+const INTERNAL_METHODS = ['tick', 'syncTo', 'restart', 'onInput'] as const;
+
 export interface Fuzzer {
   /** Do `n` random actions and check the invariants after each. */
   run(n: number): void;
@@ -79,6 +106,8 @@ export interface Fuzzer {
   readonly actions: number;
   /** Invariants broken so far (first 50), with the action that broke them. */
   readonly broken: readonly string[];
+  /** Console calls refused with an ArgumentError so far (each checked to have changed nothing). */
+  readonly refused: number;
 }
 
 /**
@@ -94,6 +123,7 @@ export function createFuzzer(session: SessionStore, seed: number, extra: ((rando
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const broken: string[] = [];
   let actions = 0;
+  let refused = 0;
   const p = () => session.getState().primary.getState();
   const presets = ['friday-rush', 'understaffed', 'slow-steak', 'quiet-lunch', 'kitchen-fire', 'no-such-preset'];
   const values = [-1, 0, 1, 2, 3, 7, 40, 41, 240, 1e9, Number.NaN, 'abc', '1e400', '0x10', ' 5 ', '', '<b>x</b>'];
@@ -120,6 +150,21 @@ export function createFuzzer(session: SessionStore, seed: number, extra: ((rando
     () => p().goToStep(Math.floor(random() * 8) - 1),
     () => p().tick(pick([0, 0.016, 0.05, 0.1, 5, -1, Number.NaN])),
     () => p().seek(random() * 3 * 3600),
+    // The console API, with random arguments of random types.
+    () => {
+      const args = Array.from({ length: Math.floor(random() * 4) }, () => pick(JUNK));
+      const m = pick(STORE_METHODS);
+      (p()[m] as (...a: unknown[]) => unknown)(...args);
+    },
+    () => {
+      const m = pick(SESSION_METHODS);
+      (session.getState()[m] as (...a: unknown[]) => unknown)(pick(JUNK));
+    },
+    () => {
+      const m = pick(INTERNAL_METHODS);
+      const wrong = JUNK.filter((v) => typeof v !== 'number' && typeof v !== 'function' && typeof v !== 'object');
+      (p()[m] as (...a: unknown[]) => unknown)(pick(wrong), pick(wrong), pick(wrong), pick(wrong));
+    },
     () => {
       for (const m of transferBroken(random)) if (broken.length < 50) broken.push(m);
     },
@@ -129,7 +174,18 @@ export function createFuzzer(session: SessionStore, seed: number, extra: ((rando
     run(n) {
       for (let i = 0; i < n; i++) {
         const which = Math.floor(random() * act.length);
-        act[which]!();
+        const before = fingerprintOf(session);
+        try {
+          act[which]!();
+        } catch (e) {
+          if (!(e instanceof ArgumentError)) {
+            if (broken.length < 50) broken.push(`action ${actions + 1} (#${which}): threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+          } else {
+            refused++;
+            if (fingerprintOf(session) !== before && broken.length < 50) broken.push(`action ${actions + 1} (#${which}): refused (${e.message}) but the page changed`);
+            if (!/^\w+\(\w+\): .+\. Nothing changed\.$/s.test(e.message) && broken.length < 50) broken.push(`action ${actions + 1} (#${which}): unclear error "${e.message}"`);
+          }
+        }
         actions++;
         const s = session.getState();
         const found = [...brokenInvariants(s.primary, s.twin ? 'synchronous' : ''), ...(s.twin ? brokenInvariants(s.twin, 'asynchronous') : [])];
@@ -142,6 +198,9 @@ export function createFuzzer(session: SessionStore, seed: number, extra: ((rando
     },
     get broken() {
       return broken;
+    },
+    get refused() {
+      return refused;
     },
   };
 }

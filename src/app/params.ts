@@ -1,4 +1,5 @@
 import type { Scenario } from '../sim/index.ts';
+import { describe, expected, isFiniteNumber } from './args.ts';
 
 /**
  * The parameters a user edits on the page, and how each applies: `live` changes the running
@@ -78,6 +79,31 @@ export function clampParam(spec: ParamSpec, label: string, input: number | strin
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Why `p` is not a setup the page could have made for `scenario` (a console caller's
+ * `restart(base, params, …)`), or null when it is: every number within its
+ * {@link PARAM_SPECS} range, a station count for each kitchen kind and no other.
+ */
+export function paramsProblem(p: unknown, scenario: Scenario): string | null {
+  if (typeof p !== 'object' || p === null) return expected('parameters { ratePerHour, tables, waiters, runners, stations, seed }', p);
+  const q = p as Record<string, unknown>;
+  const specs = { ratePerHour: PARAM_SPECS.ratePerHour, tables: PARAM_SPECS.tables, waiters: PARAM_SPECS.waiters, runners: PARAM_SPECS.runners, seed: PARAM_SPECS.seed };
+  for (const [k, spec] of Object.entries(specs)) {
+    const v = q[k];
+    if (!isFiniteNumber(v) || v < spec.min || v > spec.max || (spec.step >= 1 && !Number.isInteger(v))) return `${k}: ${expected(`a ${spec.step >= 1 ? 'whole ' : ''}number ${spec.min}–${spec.max}`, v)}`;
+  }
+  const stations = q.stations;
+  if (typeof stations !== 'object' || stations === null) return `stations: ${expected('a count per kitchen kind', stations)}`;
+  const kinds = scenario.kitchen.stations.map((s) => s.kind);
+  for (const k of Object.keys(stations)) if (!kinds.includes(k)) return `stations: there is no ${describe(k)} station in this kitchen`;
+  for (const k of kinds) {
+    const v = Object.hasOwn(stations, k) ? (stations as Record<string, unknown>)[k] : undefined;
+    const spec = PARAM_SPECS.station;
+    if (!isFiniteNumber(v) || !Number.isInteger(v) || v < spec.min || v > spec.max) return `stations.${k}: ${expected(`a whole number ${spec.min}–${spec.max}`, v)}`;
+  }
+  return null;
+}
 
 /** Names of the parameters that differ between `a` and `b` and apply only on reset. */
 export function pendingChanges(running: Params, edited: Params): string[] {

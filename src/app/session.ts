@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { FRAME_BUDGET_MS, SPEEDS, type SimState, type SimStore } from './simStore.ts';
 import { linkNotice, type LinkSetup } from './link.ts';
+import { ArgumentError, expected } from './args.ts';
 
 /**
  * The page's view around its simulations: the primary restaurant (always there), and in
@@ -80,6 +81,15 @@ export function followInLockstep(leader: SimStore, twin: SimStore): () => void {
  */
 export function createSession(primary: SimStore, makeTwin: () => SimStore): SessionStore {
   let unlink: (() => void) | null = null;
+  /** A console caller's wrong argument: said in the page and thrown (docs/bad-input.md); nothing changes. */
+  const refuse = (call: string, problem: string): never => {
+    const e = new ArgumentError(call, problem);
+    primary.getState().notice('warning', `Refused ${e.message}`);
+    throw e;
+  };
+  const flag = (call: string, v: unknown) => {
+    if (typeof v !== 'boolean') refuse(call, expected('true or false', v));
+  };
   const session = createStore<SessionState>()((set, get) => ({
     primary,
     twin: null,
@@ -90,6 +100,7 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
     keyOpen: null,
 
     setCompare(on) {
+      flag('setCompare(on)', on);
       if (on === get().compare) return;
       const p = primary.getState();
       if (!on) {
@@ -120,18 +131,23 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
       );
     },
     setPresenter(on) {
+      flag('setPresenter(on)', on);
       set({ presenter: on });
     },
     setNarrate(on) {
+      flag('setNarrate(on)', on);
       set({ narrate: on });
     },
     setShortcutsOpen(open) {
+      flag('setShortcutsOpen(open)', open);
       set({ shortcutsOpen: open });
     },
     setKeyOpen(open) {
+      flag('setKeyOpen(open)', open);
       set({ keyOpen: open });
     },
     nudgeSpeed(direction) {
+      if (direction !== 1 && direction !== -1) refuse('nudgeSpeed(direction)', expected('1 (faster) or -1 (slower)', direction));
       const p = primary.getState();
       const i = SPEEDS.indexOf(p.speed);
       const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i + direction))]!;

@@ -114,9 +114,9 @@ describe('sim store', () => {
     store.getState().play();
     store.getState().tick(0.1);
     const r = store.getState().restaurant();
-    store.getState().loadPreset('<script>');
+    expect(() => store.getState().loadPreset('<script>')).toThrow(/^loadPreset\(name\): there is no scenario called "<script>"/);
     expect(store.getState().restaurant()).toBe(r);
-    expect(store.getState().notices.at(-1)!.text).toContain('There is no scenario called "<script>"');
+    expect(store.getState().notices.at(-1)!.text).toContain('there is no scenario called "<script>"');
   });
 
   it('stops at the end of the service', () => {

@@ -17,7 +17,11 @@ import { EventLog, entryOfCloudEvent, entryOfEnvelope, cloudEventOf } from './ev
 import { batchJson, BatchError, parseBatch } from '../scenarios/cloudevents.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import type { Lesson, TourAction } from '../scenarios/lessons.ts';
-import { clampParam, PARAM_SPECS, paramsOf, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
+import { clampParam, PARAM_SPECS, paramsOf, paramsProblem, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
+import { ArgumentError, describe, expected, isFiniteNumber } from './args.ts';
+import { checkCommand } from '../scenarios/commands.ts';
+import { parseScenario } from '../scenarios/schema.ts';
+import { parseLesson } from '../scenarios/lesson.ts';
 
 /** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 'max'] as const;
@@ -45,6 +49,10 @@ export const STATS_EVERY_SECONDS = 0.25;
 export const RETAINED_PER_TOPIC = 20_000;
 /** Messages kept for the floor's animations and the ticker. */
 export const RECENT_MESSAGES = 64;
+/** Notices shown at once (a new one replaces the oldest; the same text is never shown twice). */
+export const MAX_NOTICES = 4;
+/** Longest notice text, characters (a longer one is cut with an ellipsis). */
+export const MAX_NOTICE_CHARS = 600;
 
 /** A message to the user about their input or the run (shown in a polite status region). */
 export interface Notice {
@@ -291,7 +299,17 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
 
   return createStore<SimState>()((set, get) => {
     const notify = (tone: Notice['tone'], text: string) =>
-      set((st) => ({ notices: [...st.notices.filter((n) => n.text !== text).slice(-3), { id: nextNotice++, tone, text }] }));
+      set((st) => ({ notices: [...st.notices.filter((n) => n.text !== text).slice(-(MAX_NOTICES - 1)), { id: nextNotice++, tone, text }] }));
+
+    /**
+     * Refuse a call with a wrong argument (docs/bad-input.md, "The console API"): say so in
+     * the page and throw an {@link ArgumentError}; nothing has changed.
+     */
+    const refuse = (call: string, problem: string): never => {
+      const e = new ArgumentError(call, problem);
+      notify('warning', `Refused ${e.message}`);
+      throw e;
+    };
 
     /** Run `fn` against the engine; on an engine error pause and say so, leaving the page alive. */
     const guarded = (fn: () => void): boolean => {
@@ -478,22 +496,17 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         rebuild(st.base, st.edited, st.presetName);
       },
       setSpeed(speed) {
-        if (!SPEEDS.includes(speed)) {
-          notify('warning', `Speed ${String(speed)} is not offered; kept ${String(get().speed)}×.`);
-          return;
-        }
+        if (!SPEEDS.includes(speed)) refuse('setSpeed(speed)', expected(`one of ${SPEEDS.map((v) => JSON.stringify(v)).join(', ')} (kept ${String(get().speed)}×)`, speed));
         set({ speed });
       },
       setMode(mode) {
-        if (mode !== 'sync' && mode !== 'async') return;
+        if (mode !== 'sync' && mode !== 'async') refuse('setMode(mode)', expected('"sync" or "async"', mode));
         if (guarded(() => sendInput({ type: 'setMode', mode }))) set({ mode });
         refresh(true);
       },
       loadPreset(name) {
-        if (!opts.presetNames.includes(name)) {
-          notify('warning', `There is no scenario called "${name}"; kept ${get().presetName}.`);
-          return;
-        }
+        if (typeof name !== 'string') refuse('loadPreset(name)', expected('a scenario name', name));
+        if (!opts.presetNames.includes(name)) refuse('loadPreset(name)', `there is no scenario called ${describe(name)} (kept ${get().presetName})`);
         let base: Scenario;
         try {
           base = opts.loadPreset(name);
@@ -506,6 +519,9 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         if (discarded.length > 0) notify('info', `Loaded ${name} with its own setup; your changes to ${discarded.join(', ')} were not applied.`);
       },
       setParam(key, raw, kind) {
+        if (typeof key !== 'string' || !Object.hasOwn(PARAM_SPECS, key)) refuse('setParam(key)', expected(`one of ${Object.keys(PARAM_SPECS).join(', ')}`, key));
+        if (typeof raw !== 'number' && typeof raw !== 'string') refuse('setParam(value)', expected('a number or the text of one', raw));
+        if (key === 'station' && typeof kind !== 'string') refuse('setParam(kind)', expected('a station kind of this kitchen', kind));
         const st = get();
         const spec: ParamSpec = PARAM_SPECS[key];
         const label = key === 'station' ? `${title(kind ?? '?')} stations` : spec.label;
@@ -527,12 +543,16 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set({ edited, pending: pendingChanges(st.running, edited) });
       },
       notice(tone, text) {
-        notify(tone, text);
+        if (tone !== 'info' && tone !== 'warning' && tone !== 'error') refuse('notice(tone)', expected('"info", "warning" or "error"', tone));
+        if (typeof text !== 'string') refuse('notice(text)', expected('text', text));
+        notify(tone, text.length > MAX_NOTICE_CHARS ? `${text.slice(0, MAX_NOTICE_CHARS)}…` : text);
       },
       dismissNotice(id) {
+        if (!isFiniteNumber(id)) refuse('dismissNotice(id)', expected('a notice id (a number)', id));
         set((st) => ({ notices: st.notices.filter((n) => n.id !== id) }));
       },
       tick(wallSeconds) {
+        if (typeof wallSeconds !== 'number') refuse('tick(wallSeconds)', expected('a number of wall-clock seconds', wallSeconds));
         const st = get();
         // Paused, nothing moves: no snapshot, no store update, no re-render.
         if (!st.playing || st.finished) return;
@@ -573,9 +593,18 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       restaurant: () => r,
       eventLog: () => importedLog ?? liveLog,
       command(c) {
-        guardedCommand(c);
+        const checked = checkCommand(c);
+        if (!checked.ok) return refuse('command(c)', checked.problem);
+        const cmd = checked.command;
+        // The same rules as the page's own controls: the arrival rate through its slider's
+        // range (and Setup shows it), the mode through the mode switch.
+        if (cmd.type === 'setArrivalRate') return get().setParam('ratePerHour', cmd.ratePerHour);
+        if (cmd.type === 'setMode') return get().setMode(cmd.mode);
+        guardedCommand(cmd);
       },
       importLog(text, name) {
+        if (typeof text !== 'string') refuse('importLog(text)', expected("a file's text", text));
+        if (typeof name !== 'string') refuse('importLog(name)', expected("the file's name", name));
         let log: EventLog;
         try {
           const events = parseBatch(text);
@@ -596,6 +625,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set((st) => ({ imported: null, logVersion: st.logVersion + 1 }));
       },
       seek(seconds) {
+        if (!isFiniteNumber(seconds)) refuse('seek(seconds)', expected('a finite number of simulated seconds', seconds));
         const st = get();
         const target = Math.min(Math.max(0, Number.isFinite(seconds) ? seconds : 0), st.scenario.durationSeconds);
         const kept = inputs;
@@ -612,18 +642,25 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set((s2) => ({ playing: false, pauseAt: null, finished: target >= st.scenario.durationSeconds, mode: r.mode, generation: s2.generation + 1 }));
         refresh(true);
       },
-      startLesson(lesson) {
+      startLesson(given) {
+        let lesson: Lesson;
+        try {
+          if (typeof given !== 'object' || given === null || typeof (given as Partial<Lesson>).scenario !== 'object') throw new Error(expected('a lesson (an object with a scenario)', given));
+          lesson = parseLesson(given, opts.loadPreset);
+        } catch (e) {
+          return refuse('startLesson(lesson)', e instanceof Error ? e.message : String(e));
+        }
         set({ lesson, tourStep: -1, pauseAt: null, playing: false, speed: 8, mode: lesson.scenario.mode });
         rebuild(lesson.scenario, paramsOf(lesson.scenario), lesson.scenario.name);
       },
       startLessonById(id) {
         if (!opts.loadLesson) return;
+        if (typeof id !== 'string') refuse('startLessonById(id)', expected('a lesson id', id));
         let lesson: Lesson;
         try {
           lesson = opts.loadLesson(id);
         } catch (e) {
-          notify('warning', `${e instanceof Error ? e.message : String(e)}; kept what was running.`);
-          return;
+          return refuse('startLessonById(id)', `${e instanceof Error ? e.message : String(e)} (kept what was running)`);
         }
         get().startLesson(lesson);
       },
@@ -631,6 +668,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set({ lesson: null, tourStep: -1, pauseAt: null });
       },
       goToStep(step) {
+        if (!isFiniteNumber(step)) refuse('goToStep(step)', expected('a step number', step));
         const { lesson } = get();
         if (!lesson) return;
         const i = Math.max(-1, Math.min(lesson.tour.length, Math.floor(step)));
@@ -638,6 +676,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         if (i >= 0 && i < lesson.tour.length) for (const a of lesson.tour[i]!.actions) applyTourAction(a);
       },
       syncTo(seconds, withStats) {
+        if (typeof seconds !== 'number') refuse('syncTo(seconds)', expected('a number of simulated seconds', seconds));
+        if (typeof withStats !== 'boolean') refuse('syncTo(withStats)', expected('true or false', withStats));
         const end = r.scenario.durationSeconds;
         const target = Math.min(end, Number.isFinite(seconds) ? seconds : 0);
         if (target <= r.now && !withStats) return;
@@ -646,10 +686,21 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         refresh(withStats || get().finished);
       },
       restart(base, params, presetName, mode) {
+        if (typeof presetName !== 'string') refuse('restart(presetName)', expected('a scenario name', presetName));
+        if (mode !== 'sync' && mode !== 'async') refuse('restart(mode)', expected('"sync" or "async"', mode));
+        let scenario: Scenario;
+        try {
+          scenario = parseScenario(base);
+        } catch (e) {
+          return refuse('restart(base)', e instanceof Error ? e.message : String(e));
+        }
+        const problem = paramsProblem(params, scenario);
+        if (problem) refuse('restart(params)', problem);
         set({ lesson: null, tourStep: -1 });
         rebuild(base, params, presetName, mode);
       },
       onInput(listener) {
+        if (typeof listener !== 'function') refuse('onInput(listener)', expected('a function', listener));
         inputListeners.add(listener);
         return () => inputListeners.delete(listener);
       },
