@@ -24,6 +24,6 @@ export function hasInvisible(text: string): boolean {
 
 // Controls, bidi formatting characters, zero-width characters and the BOM; lone surrogates
 // (a high half not followed by a low one, or a low half not preceded by a high one).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
