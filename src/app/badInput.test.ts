@@ -71,7 +71,10 @@ const links: [string, string, RegExp][] = [
   ['an unknown station kind', '?stations=wok:2', /stations wok:2 \(this kitchen has no wok station\)/],
   ['an unknown setting', '?volume=11', /volume=11 \(not a setting\)/],
   ['an unknown lesson', '?lesson=nope', /lesson=nope \(no such lesson\)/],
-  ['a 50 kB query', `?${'a'.repeat(50_000)}=1`, /the link is too long/],
+  ['a 50 kB query', `?${'a'.repeat(50_000)}=1`, /aaaaaaaaaaaaaaaaaaaaaaaa… \(too long: 50,002 characters; a setting holds at most 300\)/],
+  ['a direction override in a value', '?scenario=%E2%80%AEhsur-yadirf', /scenario=⟨U\+202E⟩hsur-yadirf \(no such scenario\)/],
+  ['an isolate and a BOM in a key', '?%E2%81%A6x%EF%BB%BF=1', /⟨U\+2066⟩x⟨U\+FEFF⟩=1 \(not a setting\)/],
+  ['a broken percent escape', '?mode=%E2%80', /mode=\uFFFD \(sync or async\)/],
 ];
 
 // ---- CLI arguments ----------------------------------------------------------------------

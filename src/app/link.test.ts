@@ -66,14 +66,14 @@ describe('shareable links', () => {
     }
   });
 
-  it('reads real settings however many unknown ones come first, and cuts a long link between settings', () => {
+  it('reads real settings however many unknown ones come first, and after a long one', () => {
     const junk = Array.from({ length: 45 }, (_, i) => `x${i}`).join('&');
     const { setup, problems } = parseLink(`?${junk}&paused&compare`, known);
     expect(setup.paused && setup.compare).toBe(true);
     expect(problems.at(-1)).toBe('more unknown settings after the first 40');
     const long = parseLink(`?q=${'x'.repeat(3995)}&seed=7`, known);
-    expect(long.problems.some((p) => p.startsWith('se '))).toBe(false);
-    expect(parseLink('?%00=%00', known).problems[0]).toBe('?=? (not a setting)');
+    expect(long.setup.params.seed).toBe(7);
+    expect(parseLink('?%00=%00', known).problems[0]).toBe('⟨U+0000⟩=⟨U+0000⟩ (not a setting)');
     expect(parseLink('?=', known).problems[0]).toBe('(empty name) (not a setting)');
     expect(parseLink('?mode=async&compare', known).problems[0]).toBe('mode=async (compare mode shows both)');
   });
@@ -125,5 +125,32 @@ describe('shareable links', () => {
     expect(b.getState().playing).toBe(true);
     expect(b.getState().notices.filter((n) => n.tone === 'warning')).toHaveLength(1);
     expect(b.getState().notices.at(-1)!.text).toMatch(/ignored and the defaults run: tables=-4 .*waiters=1e400.*scenario=<b>x<\/b> \(no such scenario\)/);
+  });
+});
+
+describe('every setting is read on its own', () => {
+  const known = { presetNames: ['friday-rush', 'understaffed'], lessonIds: ['cqrs'] };
+  it('a 100,000-character setting is reported and skipped; the settings after it still apply', () => {
+    const { setup, problems } = parseLink(`?x=${'a'.repeat(100_000)}&waiters=7&paused`, known);
+    expect(setup.params.waiters).toBe(7);
+    expect(setup.paused).toBe(true);
+    expect(problems).toEqual(['x=… (too long: 100,002 characters; a setting holds at most 300)']);
+  });
+  it('a long key, a broken escape and junk between good settings leave the good ones applied', () => {
+    const { setup, problems } = parseLink(`?tables=5&${'k'.repeat(5000)}&rate=%ZZ&&=&mode=async&runners=2`, known);
+    expect(setup.params).toEqual({ tables: 5, runners: 2 });
+    expect(setup.mode).toBe('async');
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^k{24}… \(too long: 5,000 characters/);
+    expect(problems[1]).toMatch(/^rate=%ZZ \(whole number 0–240\)$/);
+  });
+  it('control and direction characters are shown escaped in what the notice quotes', () => {
+    const { problems } = parseLink('?mode=%E2%80%AEcnysa%E2%80%AC', known);
+    expect(problems).toEqual(['mode=⟨U+202E⟩cnysa⟨U+202C⟩ (sync or async)']);
+    expect(linkNotice(problems)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+  it('a quote never cuts a character in half', () => {
+    const { problems } = parseLink(`?volume=${'🥩'.repeat(30)}`, known);
+    expect(problems[0]).toBe(`volume=${'🥩'.repeat(24)}… (not a setting)`);
   });
 });

@@ -1,6 +1,7 @@
 import type { Mode } from '../sim/index.ts';
 import { PARAM_SPECS, type ParamSpec } from './params.ts';
 import { SPEEDS, type Speed } from './simStore.ts';
+import { visible } from './visible.ts';
 
 /**
  * The whole setup of the page as a shareable link: what `?…` holds and how it is read back.
@@ -28,8 +29,12 @@ export interface LinkSetup {
   fuzz?: number | null;
 }
 
-/** Longest query string read, characters; the rest is ignored (a link is a few hundred). */
-export const MAX_LINK_CHARS = 4000;
+/**
+ * Longest single setting read (`key=value`, as written in the link), characters: a longer
+ * one is reported and skipped, and every setting after it still applies (a link's settings
+ * are a few dozen characters each; eight station kinds fit in about 100).
+ */
+export const MAX_SETTING_CHARS = 300;
 /** Most unknown settings a notice names one by one; known ones are always read. */
 const MAX_KEYS = 40;
 
@@ -44,12 +49,22 @@ const FLAGS = ['compare', 'presenter', 'paused'] as const;
 const INTEGER = /^\d{1,10}$/;
 const DECIMAL = /^\d{1,4}(\.\d{1,3})?$/;
 
-/** A value as a notice may quote it: short, on one line, control characters shown as "?". */
+/**
+ * A value as a notice may quote it: at most 24 characters (never half of one), and every
+ * control or direction character shown as ⟨U+XXXX⟩ ({@link visible}), so a notice shows
+ * exactly what the link held and nothing in it can reorder the sentence around it.
+ */
 function quote(v: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = v.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
-  if (flat === '') return '(empty name)';
-  return flat.length > 24 ? `${flat.slice(0, 24)}…` : flat;
+  if (v === '') return '(empty name)';
+  const chars = Array.from(v.slice(0, 100));
+  return chars.length > 24 ? `${visible(chars.slice(0, 24).join(''))}…` : visible(v);
+}
+
+/** One `key=value` setting decoded as a browser would (`+` is a space; a bad `%` escape is kept as written). */
+function decodeSetting(raw: string): [string, string] {
+  // `raw` holds no "&", so the standard parser (bad escapes become U+FFFD) yields one pair at most.
+  const first = new URLSearchParams(raw).entries().next();
+  return first.done ? ['', ''] : first.value;
 }
 
 const rangeText = (spec: ParamSpec) => `${spec.step >= 1 ? 'whole number' : 'number'} ${spec.min}–${spec.max}`;
@@ -64,25 +79,23 @@ const rangeText = (spec: ParamSpec) => `${spec.step >= 1 ? 'whole number' : 'num
 export function parseLink(search: string, known: { presetNames: readonly string[]; lessonIds: readonly string[] }): { setup: LinkSetup; problems: string[] } {
   const setup: LinkSetup = { scenario: null, lesson: null, params: {}, stations: {}, mode: null, speed: null, compare: false, presenter: false, paused: false };
   const problems: string[] = [];
-  let text = search.startsWith('?') ? search.slice(1) : search;
-  if (text.length > MAX_LINK_CHARS) {
-    problems.push(`everything after the first ${MAX_LINK_CHARS} characters (the link is too long)`);
-    // Cut between settings, never inside one.
-    const cut = text.lastIndexOf('&', MAX_LINK_CHARS);
-    text = text.slice(0, cut > 0 ? cut : MAX_LINK_CHARS);
-  }
-  let query: URLSearchParams;
-  try {
-    query = new URLSearchParams(text);
-  } catch {
-    return { setup, problems: ['the whole link (it could not be read)'] };
-  }
+  const text = typeof search === 'string' ? (search.startsWith('?') ? search.slice(1) : search) : '';
   const seen = new Set<string>();
   let unknown = 0;
-  for (const [rawKey, rawValue] of query) {
+  // Each setting on its own: a long or broken one is reported and skipped, never the rest.
+  for (const raw of text.split('&')) {
+    if (raw === '') continue;
+    if (raw.length > MAX_SETTING_CHARS) {
+      const eq = raw.indexOf('=');
+      const name = decodeSetting(eq > 0 && eq <= 40 ? raw.slice(0, eq) : raw.slice(0, 40))[0].trim();
+      problems.push(`${quote(name)}${eq > 0 && eq <= 40 ? '=…' : ''} (too long: ${raw.length.toLocaleString('en')} characters; a setting holds at most ${MAX_SETTING_CHARS})`);
+      continue;
+    }
+    const [rawKey, rawValue] = decodeSetting(raw);
     const key = rawKey.trim();
     const value = rawValue.trim();
-    const shown = value === '' ? quote(key) : `${quote(key)}=${quote(value)}`;
+    // Quoted as given (untrimmed: trim() also eats U+FEFF and friends).
+    const shown = rawValue === '' ? quote(rawKey) : `${quote(rawKey)}=${quote(rawValue)}`;
     if (seen.has(key)) {
       problems.push(`${shown} (given twice; the first one counts)`);
       continue;
