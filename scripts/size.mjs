@@ -5,8 +5,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** Gzipped JavaScript budget, kB: a little above the size when it was set (245.5 kB). */
-export const JS_BUDGET_KB = 270;
+/**
+ * Gzipped JavaScript budget, kB: a little above the size when it was last set (272 kB, with
+ * the console API's argument checks, the views' error boundaries and the bounded import).
+ */
+export const JS_BUDGET_KB = 285;
 
 const dist = new URL('../dist/', import.meta.url);
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length / 1000;

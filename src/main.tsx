@@ -12,6 +12,7 @@ import { startFuzzing } from './ui/fuzzPage.ts';
 import { loadPreset, PRESET_NAMES } from './scenarios/index.ts';
 import { LESSON_IDS, loadLesson } from './scenarios/lessons.ts';
 import { GLOSSARY, TERM_PATTERN } from './app/glossary.ts';
+import { ViewBoundary } from './ui/ViewBoundary.tsx';
 
 // Composition root: presets and lessons -> stores (each owns an engine) -> session (compare,
 // presenter) -> link in the address bar -> frame loop -> page.
@@ -69,9 +70,11 @@ const fuzzer = fuzzSeed === null ? null : startFuzzing(session, fuzzSeed);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionProvider session={session}>
-      <SimProvider store={store}>
-        <App presetNames={PRESET_NAMES} lessons={lessons} />
-      </SimProvider>
+      <ViewBoundary part="the page">
+        <SimProvider store={store}>
+          <App presetNames={PRESET_NAMES} lessons={lessons} />
+        </SimProvider>
+      </ViewBoundary>
     </SessionProvider>
   </StrictMode>,
 );

@@ -552,7 +552,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         set((st) => ({ notices: st.notices.filter((n) => n.id !== id) }));
       },
       tick(wallSeconds) {
-        if (typeof wallSeconds !== 'number') refuse('tick(wallSeconds)', expected('a number of wall-clock seconds', wallSeconds));
+        if (!isFiniteNumber(wallSeconds)) refuse('tick(wallSeconds)', expected('a finite number of wall-clock seconds', wallSeconds));
         const st = get();
         // Paused, nothing moves: no snapshot, no store update, no re-render.
         if (!st.playing || st.finished) return;

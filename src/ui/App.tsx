@@ -15,6 +15,7 @@ import { partsAt } from './lesson/LessonPanel.tsx';
 import { useSession } from './SessionProvider.tsx';
 import { GlossaryDefinitions, GlossaryDialog } from './Term.tsx';
 import './app.css';
+import { ViewBoundary } from './ViewBoundary.tsx';
 
 export interface AppProps {
   presetNames: readonly string[];
@@ -75,28 +76,46 @@ export function App({ presetNames, lessons = [] }: AppProps) {
     <WorldsProvider stage={lesson?.stage ?? 'floor'}>
       <LogSelectionProvider>
         <div className={`app${presenter ? ' presenter' : ''}${twin ? ' compare-on' : ''}`}>
-          <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={toggleSetup} />
-          <Notices />
+          <ViewBoundary part="the top bar">
+            <TopBar presetNames={presetNames} setupOpen={setupOpen} onToggleSetup={toggleSetup} />
+          </ViewBoundary>
+          <ViewBoundary part="the notices">
+            <Notices />
+          </ViewBoundary>
           {twin ? (
             <>
-              <CompareView primary={primary} twin={twin} />
+              <ViewBoundary part="compare mode">
+                <CompareView primary={primary} twin={twin} />
+              </ViewBoundary>
               {setupFloating && !presenter && (
                 <aside className="floating-setup">
-                  <Setup open />
+                  <ViewBoundary part="Setup">
+                    <Setup open />
+                  </ViewBoundary>
                 </aside>
               )}
             </>
           ) : (
             <main className={`main${wide ? ' wide-dock' : ''}`}>
-              <Stage />
-              <Dock tab={tab} onTab={setTab} lessons={lessons} />
+              <ViewBoundary part="the stage">
+                <Stage />
+              </ViewBoundary>
+              <ViewBoundary part="the side panel">
+                <Dock tab={tab} onTab={setTab} lessons={lessons} />
+              </ViewBoundary>
             </main>
           )}
-          <BottomStrip logOpen={logOpen} onToggleLog={() => setTab(tab === 'log' ? (lessonId ? 'lesson' : 'metrics') : 'log')} />
-          <Narration />
-          <ShortcutsDialog />
-          <GlossaryDialog />
-          <GlossaryDefinitions />
+          <ViewBoundary part="the bottom strip">
+            <BottomStrip logOpen={logOpen} onToggleLog={() => setTab(tab === 'log' ? (lessonId ? 'lesson' : 'metrics') : 'log')} />
+          </ViewBoundary>
+          <ViewBoundary part="the narration">
+            <Narration />
+          </ViewBoundary>
+          <ViewBoundary part="the dialogs">
+            <ShortcutsDialog />
+            <GlossaryDialog />
+            <GlossaryDefinitions />
+          </ViewBoundary>
         </div>
       </LogSelectionProvider>
     </WorldsProvider>

@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { SessionState, SessionStore } from '../app/session.ts';
 
-const SessionContext = createContext<SessionStore | null>(null);
+export const SessionContext = createContext<SessionStore | null>(null);
 
 /** Gives the tree the page's session (compare, presenter, narration, the shortcuts dialog). */
 export function SessionProvider({ session, children }: { session: SessionStore; children: ReactNode }) {
