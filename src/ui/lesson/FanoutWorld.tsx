@@ -6,6 +6,9 @@ import { useElementSize } from '../floor/Floor.tsx';
 import { useSession } from '../SessionProvider.tsx';
 import { ANALYTICS_SECONDS, quantile, useFanoutWorld } from './worlds.tsx';
 import { G } from '../Term.tsx';
+import { useState } from 'react';
+import { clampParam } from '../../app/params.ts';
+import { useSimStore } from '../SimProvider.tsx';
 
 const COLOUR: Record<FanoutService, string> = { search: '#56B4E9', analytics: ROLE_COLOUR.cook, notification: ROLE_COLOUR.runner, audit: ROLE_COLOUR.party };
 const secs = (x: number) => `${x.toFixed(1)} s`;
@@ -116,6 +119,46 @@ export function FanoutStage() {
   );
 }
 
+/**
+ * The task picked, 1…count as typed. A number outside the range is brought into it and a
+ * value that is not a number is refused, each with a notice saying so (the page's rule for
+ * every number box, as `clampParam`); while the box is empty nothing changes.
+ */
+function TaskInput({ task, count, onTask }: { task: number; count: number; onTask: (k: number) => void }) {
+  const store = useSimStore();
+  const [text, setText] = useState<string | null>(null);
+  const spec = { key: 'task', label: 'Task', min: 1, max: count, step: 1, unit: '', applies: 'live' } as const;
+  const apply = (raw: string, bad: boolean) => {
+    if (bad) {
+      store.getState().notice('warning', `Task: what was typed is not a number; kept task ${task + 1}.`);
+      return;
+    }
+    if (raw.trim() === '') return;
+    const { value, message } = clampParam(spec, 'Task', raw, task + 1);
+    if (message) store.getState().notice('warning', message);
+    onTask(value - 1);
+  };
+  return (
+    <input
+      type="number"
+      aria-label="Task"
+      min={1}
+      max={count}
+      step={1}
+      value={text ?? task + 1}
+      onChange={(e) => {
+        setText(e.target.value);
+        apply(e.target.value, false);
+      }}
+      onBlur={(e) => {
+        // A number box holds "" for text that is not a number: say so and show the task kept.
+        if (e.target.validity.badInput) apply('', true);
+        setText(null);
+      }}
+    />
+  );
+}
+
 /** The fan-out lesson's lever and the task picked. */
 export function FanoutControls() {
   const world = useFanoutWorld();
@@ -128,7 +171,7 @@ export function FanoutControls() {
       </label>
       <label>
         Task{' '}
-        <input type="number" aria-label="Task" min={1} max={world.events.tasks.length} value={world.task + 1} onChange={(e) => world.setTask((Math.round(Number(e.target.value)) || 1) - 1)} />
+        <TaskInput task={world.task} count={world.events.tasks.length} onTask={world.setTask} />
       </label>
     </div>
   );
