@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type RunReport } from './sim.ts';
-import { PRESET_NAMES } from '../scenarios/index.ts';
 import { parseBatch } from '../scenarios/cloudevents.ts';
+import { PRESET_NAMES } from '../scenarios/index.ts';
 
 function run(...args: string[]) {
   let stdout = '';
@@ -171,7 +171,7 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
     ['a share of 1e308', { ...base, menu: [{ ...base.menu[0], share: 1e308 }] }, /menu\[0\]\.share: Too big/],
     ['mode {} in the file', { ...base, mode: {} }, /mode: Invalid option/],
     ['mode both in the file', { ...base, mode: 'both' }, /mode: Invalid option/],
-    ['a million dishes a run', { ...base, durationSeconds: 36_000, arrivals: { kind: 'poisson', ratePerHour: 100_000 }, dishesPerParty: { dist: 'fixed', value: 50 } }, /expected dishes is too long for the CLI/],
+    ['a million dishes a run', { ...base, durationSeconds: 36_000, arrivals: { kind: 'poisson', ratePerHour: 100_000 }, dishesPerParty: { dist: 'fixed', value: 50 } }, /this run is too big for the CLI: about [\d,]+ s and [\d,]+ MB .*mostly for the queue at the door: lower the arrival rate/],
     ['thousands of unknown keys', { ...base, ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`junk${i}`, i])) }, /Unrecognized keys/],
     ['binary bytes', '\u0000\u0001\u00ff{', /not valid JSON/],
   ];
@@ -209,7 +209,7 @@ describe('bad input: one line on stderr naming the problem, exit code 2', () => 
     [['--seed', '4294967296'], /--seed: expected an integer from 0 to 4294967295/],
     [['--minutes', 'Infinity'], /--minutes: expected/],
     [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
-    [['--minutes', '5256000'], /a run of 7,8\d\d,\d\d\d expected dishes is too long for the CLI \(at most 1,000,000\): lower --minutes, the arrival rate or the dishes per party/],
+    [['--minutes', '5256000'], /this run is too big for the CLI: about [\d,]+ s and [\d,]+ MB on this machine \(at most about 60 s and 1024 MB\), for 7,8\d\d,\d\d\d expected dishes, mostly for the dishes: lower --minutes, the arrival rate or the dishes per party/],
     [['--file', '/dev/zero'], /--file "\/dev\/zero": not a regular file/],
     [['--file', '/tmp'], /not a regular file/],
     [['--minutes', 'lots'], /--minutes:.*"lots"/],
@@ -310,15 +310,19 @@ describe('npm run sim -- --events', () => {
     const d = run('--scenario', 'quiet-lunch', '--events', dir);
     expect(d.code).toBe(2);
     expect(d.stderr).toMatch(/is a directory/);
-    const long = run('--scenario', 'friday-rush', '--mode', 'async', '--minutes', '600000', '--events', join(dir, 'long.json'));
+    // Cheap per dish (no subscribers, room for everyone): within the cost guard, over --events' limit.
+    const roomy = join(dir, 'roomy.json');
+    writeFileSync(roomy, JSON.stringify({ name: 'roomy', durationSeconds: 210 * 3600, arrivals: { kind: 'poisson', ratePerHour: 1000 }, tables: 1000, staff: { waiters: 100 }, kitchen: { stations: [{ kind: 'cold', count: 100 }] }, menu: [{ dish: 'salad', station: 'cold', share: 1, cookSeconds: { dist: 'fixed', value: 60 } }], timings: { takeOrderSeconds: { dist: 'fixed', value: 30 }, walkSeconds: { dist: 'fixed', value: 10 }, eatSeconds: { dist: 'fixed', value: 60 } } }));
+    const long = run('--file', roomy, '--events', join(dir, 'long.json'));
     expect(long.code).toBe(2);
-    expect(long.stderr).toMatch(/^sim: --events keeps the whole log in memory: at most 200,000 expected dishes/);
+    expect(long.stderr).toMatch(/^sim: --events writes about 2 kB a dish: at most 200,000 expected dishes, this run has 210,000; lower --minutes/);
+    expect(existsSync(join(dir, 'long.json'))).toBe(false);
   });
 
   it('says so in one line when the file cannot be written', () => {
     const r = run('--scenario', 'quiet-lunch', '--minutes', '30', '--warmup-minutes', '5', '--events', join(dir, 'no-such-dir', 'x.json'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^sim: --events: cannot write .*no-such-dir/);
+    expect(r.stderr).toMatch(/^sim: --events ".*no-such-dir\/x\.json": cannot write there, its directory cannot be found \(ENOENT\)/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRestaurant, meanDishesPerParty, type CustomerTimes, type Envelope, type LatencySummary, type Mode, type Restaurant, type Scenario } from '../sim/index.ts';
+import { createRestaurant, type CustomerTimes, type Envelope, type LatencySummary, type Mode, type Restaurant, type RestaurantOptions, type Scenario } from '../sim/index.ts';
 import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
-import { batchChunks, toCloudEvent, type CloudEvent } from '../scenarios/cloudevents.ts';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { UsageError } from './errors.ts';
+import { AtomicFile, BatchStream, checkOutputs, outputFile, type FileId, type NamedFile } from './output.ts';
+import { decodeUtf8Strict } from './utf8.ts';
+import { estimateRun, refusal } from './cost.ts';
+
+export { UsageError };
 
 /**
  * `npm run sim -- [--scenario NAME | --file PATH] [--mode sync|async|both] [--seed N]
@@ -21,11 +25,8 @@ scenarios: ${PRESET_NAMES.join(', ')} (default friday-rush)
 --mode defaults to the scenario's; --minutes and --warmup-minutes override its durations.
 --events PATH writes the whole log as a CloudEvents JSON batch (with --mode both, PATH.sync / PATH.async).`;
 
-/** Longest run `--events` accepts, in expected dishes (about 4 messages each, all held in memory). */
+/** Longest run `--events` accepts, in expected dishes (about 4 messages, 2 kB of file, each). */
 export const MAX_EVENTS_DISHES = 200_000;
-
-/** A problem with the command line or the input file; the message is shown as is. */
-export class UsageError extends Error {}
 
 /** The JSON the CLI prints for one run (field names are part of the CLI's contract). */
 export interface RunReport {
@@ -53,18 +54,16 @@ export interface CliOptions {
   scenario: Scenario;
   modes: Mode[];
   format: 'json' | 'csv';
-  /** `--events PATH`: where to write the log as a CloudEvents batch (resolved), or null. */
-  events: string | null;
+  /**
+   * `--events PATH`: where to write the log as a CloudEvents batch, one file per mode (real
+   * paths, checked to be neither the scenario file nor each other), or null.
+   */
+  events: string[] | null;
 }
 
 const MAX_MINUTES = 10 * 365 * 24 * 60;
 /** Largest scenario file read, bytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/**
- * Largest run the CLI starts, in expected dishes (arrival rate × length × mean dishes per
- * party × modes): at roughly 65 µs a dish, about a minute of work and bounded memory.
- */
-export const MAX_EXPECTED_DISHES = 1_000_000;
 
 /** User or parser text made safe for a one-line message: printable ASCII, at most `max` characters. */
 const printable = (text: string, max: number) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
@@ -81,10 +80,13 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const minutes = (m: number) => `${m} minute${m === 1 ? '' : 's'}`;
 
 /**
- * Parse the command line (without `node script`) into a scenario and run options.
- * @throws UsageError with a one-line message for any bad argument or input file.
+ * Parse the command line (without `node script`) into a scenario and run options. Checks,
+ * before anything is written, that no output is the scenario file or another output by any
+ * name (`stdout`: the identity of the file standard output goes to, if it is one).
+ * @throws UsageError with a one-line message for any bad argument, input or output file, or
+ *   a run too big to finish in about a minute and 1 GB (see `cost.ts`).
  */
-export function parseCli(argv: string[], cwd: string = process.cwd()): CliOptions | 'help' {
+export function parseCli(argv: string[], cwd: string = process.cwd(), stdout: FileId | null = null): CliOptions | 'help' {
   // `--seed -1` would read as two options; join a negative number to its flag so the
   // range check below can name the value.
   const args: string[] = [];
@@ -127,21 +129,53 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
   if (values.help) return 'help';
   if (values.scenario !== undefined && values.file !== undefined) throw new UsageError('give --scenario or --file, not both');
 
-  let json: Record<string, unknown>;
+  // Every output, checked against the input and each other before anything is read or written.
+  const inputs: NamedFile[] = [];
+  const outputs: NamedFile[] = [];
+  let scenarioPath: string | null = null;
   if (values.file !== undefined) {
     const where = `--file ${quote(values.file)}`;
-    let text: string;
+    scenarioPath = resolve(cwd, values.file);
     try {
       // Only a regular file of sane size: never /dev/zero, a FIFO or a 3 GB log.
-      const path = resolve(cwd, values.file);
-      const st = statSync(path);
+      const st = statSync(scenarioPath);
       if (!st.isFile()) throw new UsageError(`${where}: not a regular file`);
       if (st.size > MAX_FILE_BYTES) throw new UsageError(`${where}: ${st.size} bytes, a scenario file is at most ${MAX_FILE_BYTES}`);
-      text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+      inputs.push({ label: where, real: realpathSync(scenarioPath), id: { dev: st.dev, ino: st.ino } });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+  }
+  let events: string[] | null = null;
+  if (values.events !== undefined) {
+    if (values.events.trim() === '') throw new UsageError('--events: expected a file path');
+    const given = resolve(cwd, values.events);
+    const files = eventPaths(given, values.mode === 'both' ? ['sync', 'async'] : ['sync']).map((p) => outputFile(`--events ${quote(p)}`, p));
+    outputs.push(...files);
+    events = files.map((f) => f.real!);
+  }
+  if (stdout) outputs.push({ label: 'stdout', real: null, id: stdout });
+  checkOutputs(inputs, outputs);
+
+  let json: Record<string, unknown>;
+  if (scenarioPath !== null) {
+    const where = `--file ${quote(values.file!)}`;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(scenarioPath);
+    } catch (e) {
+      throw new UsageError(`${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    // Strict UTF-8: a byte that is not UTF-8 is refused, never read as U+FFFD.
+    const decoded = decodeUtf8Strict(bytes);
+    if (typeof decoded !== 'string') {
+      const shown = [...bytes.subarray(decoded.offset, decoded.offset + 4)].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+      throw new UsageError(
+        `${where}: not valid UTF-8 at byte offset ${decoded.offset} (counting from 0; bytes there: ${shown}): save the file as UTF-8`,
+      );
+    }
+    const text = decoded.replace(/^\uFEFF/, '');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -195,39 +229,24 @@ export function parseCli(argv: string[], cwd: string = process.cwd()): CliOption
     const where = values.file !== undefined ? `--file ${quote(values.file)}` : 'scenario';
     throw new UsageError(`${where}: ${(e as Error).message}`);
   }
-  const expected = ((scenario.arrivals.ratePerHour * scenario.durationSeconds) / 3600) * meanDishesPerParty(scenario) * (mode === 'both' ? 2 : 1);
-  if (expected > MAX_EXPECTED_DISHES) {
+  const modes: Mode[] = mode === 'both' ? ['sync', 'async'] : [scenario.mode];
+  const cost = estimateRun(scenario, modes, { format, events: events !== null });
+  const tooBig = refusal(cost);
+  if (tooBig) throw new UsageError(tooBig);
+  if (events !== null && cost.dishes > MAX_EVENTS_DISHES) {
     throw new UsageError(
-      `a run of ${Math.round(expected).toLocaleString('en')} expected dishes is too long for the CLI (at most ${MAX_EXPECTED_DISHES.toLocaleString('en')}): lower --minutes, the arrival rate or the dishes per party`,
+      `--events writes about 2 kB a dish: at most ${MAX_EVENTS_DISHES.toLocaleString('en')} expected dishes, this run has ${Math.round(cost.dishes).toLocaleString('en')}; lower --minutes or the arrival rate`,
     );
   }
-  let events: string | null = null;
-  if (values.events !== undefined) {
-    if (values.events.trim() === '') throw new UsageError('--events: expected a file path');
-    events = resolve(cwd, values.events);
-    const modes: Mode[] = mode === 'both' ? ['sync', 'async'] : [scenario.mode];
-    for (const p of eventPaths(events, modes)) {
-      if (values.file !== undefined && p === resolve(cwd, values.file)) throw new UsageError(`--events ${quote(p)} is the scenario file itself: pick another path`);
-      let isDir = false;
-      try {
-        isDir = statSync(p).isDirectory();
-      } catch {
-        // does not exist yet: fine
-      }
-      if (isDir) throw new UsageError(`--events ${quote(p)} is a directory: give a file path`);
-    }
-    if (expected > MAX_EVENTS_DISHES) {
-      throw new UsageError(
-        `--events keeps the whole log in memory: at most ${MAX_EVENTS_DISHES.toLocaleString('en')} expected dishes, this run has ${Math.round(expected).toLocaleString('en')}; lower --minutes`,
-      );
-    }
-  }
-  return { scenario, modes: mode === 'both' ? ['sync', 'async'] : [scenario.mode], format, events };
+  return { scenario, modes, format, events };
 }
 
-/** Run one scenario in one mode to its `durationSeconds`; `onMessage` sees every bus message. */
-export function runScenario(scenario: Scenario, mode: Mode, onMessage?: (m: Envelope) => void): Restaurant {
-  const r = createRestaurant({ ...scenario, mode });
+/**
+ * Run one scenario in one mode to its `durationSeconds`; `onMessage` sees every bus message.
+ * `options` go to the engine (the CLI samples no series unless it prints them).
+ */
+export function runScenario(scenario: Scenario, mode: Mode, onMessage?: (m: Envelope) => void, options: RestaurantOptions = {}): Restaurant {
+  const r = createRestaurant({ ...scenario, mode }, options);
   if (onMessage) r.subscribe(onMessage);
   r.runUntil(scenario.durationSeconds);
   return r;
@@ -270,12 +289,16 @@ export function report(r: Restaurant): RunReport {
 
 /**
  * Run the CLI: returns the exit code; writes results to `out` and problems to `err`.
- * A relative `--file` is read from `cwd` (default: the process's working directory).
+ * A relative `--file` is read from `cwd` (default: the process's working directory);
+ * `stdout` is the identity of the file `out` writes to, when it is one (so it is never the
+ * scenario file or an `--events` file). Each `--events` file is written to a temporary file
+ * beside it as the run goes and renamed into place at the end; on any failure the temporary
+ * file is removed and the old file, if any, is left as it was.
  */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd?: string): number {
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd?: string, stdout: FileId | null = null): number {
   let opts;
   try {
-    opts = parseCli(argv, cwd);
+    opts = parseCli(argv, cwd, stdout);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`sim: ${e.message.replace(/\s+/g, ' ').slice(0, 2000)}\n`);
@@ -288,37 +311,46 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     out(USAGE + '\n');
     return 0;
   }
+  const files: AtomicFile[] = [];
+  const cannotWrite = (path: string, e: unknown) => {
+    for (const f of files) f.abort();
+    const why = (e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e).replace(/\s+/g, ' ');
+    err(`sim: --events: cannot write ${quote(path)} (${why}); nothing was written\n`);
+    return 2;
+  };
+  for (const p of opts.events ?? []) {
+    try {
+      files.push(new AtomicFile(p));
+    } catch (e) {
+      return cannotWrite(p, e);
+    }
+  }
+  const streams = files.map((f) => new BatchStream(f));
   let text: string;
   try {
-    const logs: CloudEvent[][] = [];
-    const runs = opts.modes.map((mode) => {
-      const events: CloudEvent[] = [];
-      logs.push(events);
-      return runScenario(opts.scenario, mode, opts.events ? (m) => events.push(toCloudEvent(m)) : undefined);
+    // Only what the output needs: the series for CSV, nothing sampled for the JSON report;
+    // the engine keeps no log (retainMessages 0), and --events streams it to its file.
+    const options: RestaurantOptions = { sampling: opts.format === 'csv' ? 'metrics' : 'none', retainMessages: 0 };
+    const runs = opts.modes.map((mode, i) => {
+      const stream = streams[i];
+      return runScenario(opts.scenario, mode, stream ? (m) => stream.add(m) : undefined, options);
     });
-    if (opts.events) {
-      const paths = eventPaths(opts.events, opts.modes);
-      try {
-        paths.forEach((p, i) => {
-          const fd = openSync(p, 'w');
-          try {
-            for (const chunk of batchChunks(logs[i]!)) writeSync(fd, chunk);
-          } finally {
-            closeSync(fd);
-          }
-        });
-      } catch (e) {
-        err(`sim: --events: cannot write ${quote(paths.join(', '))}: ${String((e as Error).message).replace(/\s+/g, ' ')}\n`);
-        return 2;
-      }
-    }
     if (opts.format === 'csv') text = seriesCsv(runs.map((r) => ({ run: r.mode, series: r.series })));
     else if (runs.length === 1) text = JSON.stringify(report(runs[0]!), null, 2) + '\n';
     else text = JSON.stringify({ sync: report(runs[0]!), async: report(runs[1]!) }, null, 2) + '\n';
   } catch (e) {
+    for (const f of files) f.abort();
     // Input is validated, so this is a bug in the engine: say so in one line, print nothing.
     err(`sim: internal error in the simulation: ${String((e as Error).message ?? e).replace(/\s+/g, ' ')}\n`);
     return 1;
+  }
+  for (const [i, f] of files.entries()) {
+    try {
+      streams[i]!.finish();
+      f.commit();
+    } catch (e) {
+      return cannotWrite(f.path, e);
+    }
   }
   out(text);
   return 0;

@@ -111,10 +111,22 @@ export class TrailingSamples {
   push(t: number, value: number): void {
     this.at.push(t);
     this.values.push(value);
+    // Drop what has left the window here too, so memory stays bounded when nobody asks for
+    // a quantile (a run that samples no series); a later quantile would drop it anyway.
+    this.evict(t);
   }
 
   /** Nearest-rank p-quantile of the values in (t − window, t], p in [0, 1]; 0 when none. */
   quantile(t: number, p: number): number {
+    this.evict(t);
+    const n = this.at.length - this.head;
+    if (n === 0) return 0;
+    const sorted = this.values.slice(this.head).sort((a, b) => a - b);
+    return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
+  }
+
+  /** Forget values at or before t − window (amortised: the arrays are cut in batches). */
+  private evict(t: number): void {
     const start = t - this.windowSeconds;
     while (this.head < this.at.length && this.at[this.head]! <= start) this.head++;
     if (this.head > 4096 && this.head * 2 > this.at.length) {
@@ -122,9 +134,5 @@ export class TrailingSamples {
       this.values = this.values.slice(this.head);
       this.head = 0;
     }
-    const n = this.at.length - this.head;
-    if (n === 0) return 0;
-    const sorted = this.values.slice(this.head).sort((a, b) => a - b);
-    return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
   }
 }

@@ -1,6 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { Scheduler, type Timer } from '../kernel/scheduler.ts';
 import { createStreams } from '../kernel/rng.ts';
+import { Fifo } from '../kernel/fifo.ts';
 import { sampler, type Distribution, type Sampler } from '../kernel/distributions.ts';
 import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, timeFloorStaff, type StaffRole } from '../machines/floorStaffMachine.ts';
 import { stationMachine, stationActivity, timeStation, type StationJob } from '../machines/stationMachine.ts';
@@ -156,7 +157,8 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const ticketCounts = Object.fromEntries(TICKET_STATES.map((k) => [k, 0])) as Record<TicketState, number>;
   let partiesArrived = 0;
   let ticketsCreated = 0;
-  const door: Party[] = [];
+  // The queue at the door: O(1) to join, to be seated from and to walk out of (kernel/fifo.ts).
+  const door = new Fifo<Party>();
   const freeTables: number[] = [];
   for (let i = s.tables; i >= 1; i--) freeTables.push(i);
   const awaitingWaiter: Party[] = [];
@@ -619,8 +621,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   };
 
   const walkOut = (p: Party) => {
-    const i = door.indexOf(p);
-    if (i >= 0) door.splice(i, 1);
+    door.remove(p);
     p.patienceTimer = null;
     setPartyState(p, 'walkedOut');
     metrics.onWalkedOut(scheduler.now, p.arrivedAt);
@@ -758,17 +759,22 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   });
 
   const sampleEvery = s.sampleIntervalSeconds;
+  const sampling = options.sampling ?? 'all';
   const sampleTick = () => {
     metrics.sample(scheduler.now);
-    for (const g of bus.groupViews()) {
-      const series = lagSeries.get(g.group);
-      if (!series) continue;
-      series.t.push(scheduler.now);
-      series.lag.push(g.lag);
+    if (sampling === 'all') {
+      for (const g of bus.groupViews()) {
+        const series = lagSeries.get(g.group);
+        if (!series) continue;
+        series.t.push(scheduler.now);
+        series.lag.push(g.lag);
+      }
     }
     scheduler.schedule(sampleEvery, sampleTick);
   };
-  scheduler.scheduleAt(0, sampleTick);
+  // Sampling changes nothing the restaurant does: without it the other timers keep their
+  // order (ties go by insertion), so every figure of summary() is the same.
+  if (sampling !== 'none') scheduler.scheduleAt(0, sampleTick);
   scheduleArrival();
 
   const matchStations = (name: string) => {
@@ -961,7 +967,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
           down: st.downFor.size > 0,
         };
       }),
-      door: door.map((p) => p.id),
+      door: Array.from(door, (p) => p.id),
       kitchenQueues: Object.fromEntries([...kitchenQueues].map(([k, q]) => [k, q.map((t) => t.id)])),
       partyCounts: { ...partyCounts },
       ticketCounts: { ...ticketCounts },

@@ -231,4 +231,15 @@ export interface RestaurantOptions {
   retainMessages?: number;
   /** Trailing window of the series' rolling throughput, seconds (default 900). */
   rollingWindowSeconds?: number;
+  /**
+   * What is sampled every `sampleIntervalSeconds` (default `'all'`):
+   * - `'all'`: the metrics time series (`series`, which `rolling()` reads) and each consumer
+   *   group's lag (`lagSeries`), as the page shows them;
+   * - `'metrics'`: `series` only (`lagSeries` stays empty), as `npm run sim -- --format csv` needs;
+   * - `'none'`: nothing (`series` and `lagSeries` stay empty and `rolling()` covers no
+   *   window), as the CLI's JSON report needs. Memory then no longer grows with the run's
+   *   length, only with the dishes served (docs/bad-input.md, "CLI").
+   * Sampling only reads the restaurant: `summary()` is the same whatever is sampled (tested).
+   */
+  sampling?: 'all' | 'metrics' | 'none';
 }
