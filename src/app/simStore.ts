@@ -2,6 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   capacityBound,
   createRestaurant,
+  ownValue,
+  withName,
   type CapacityBound,
   type Envelope,
   type MetricsSummary,
@@ -509,15 +511,16 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         const st = get();
         const spec: ParamSpec = PARAM_SPECS[key];
         const label = key === 'station' ? `${title(kind ?? '?')} stations` : spec.label;
-        const current = key === 'station' ? (st.edited.stations[kind ?? ''] ?? 1) : (st.edited[key] as number);
         if (key === 'station' && (kind === undefined || !Object.hasOwn(st.edited.stations, kind))) {
           notify('warning', `There is no ${String(kind)} station in this kitchen.`);
           return;
         }
+        // Own entries only: a kind may be named `constructor` (docs/bad-input.md, "Names are data").
+        const current = key === 'station' ? (ownValue(st.edited.stations, kind!) ?? 1) : (st.edited[key] as number);
         const { value, message } = clampParam(spec, label, raw, current);
         if (message) notify('warning', message);
         const edited: Params =
-          key === 'station' ? { ...st.edited, stations: { ...st.edited.stations, [kind!]: value } } : { ...st.edited, [key]: value };
+          key === 'station' ? { ...st.edited, stations: withName(st.edited.stations, kind!, value) } : { ...st.edited, [key]: value };
         if (key === 'ratePerHour') {
           if (!guarded(() => sendInput({ type: 'setArrivalRate', ratePerHour: value }))) return;
           set({ edited, running: { ...st.running, ratePerHour: value } });
