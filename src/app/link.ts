@@ -1,4 +1,4 @@
-import type { Mode } from '../sim/index.ts';
+import { nameRecord, type Mode, type NameRecord } from '../sim/index.ts';
 import { PARAM_SPECS, type ParamSpec } from './params.ts';
 import { SPEEDS, type Speed } from './simStore.ts';
 import { visible } from './visible.ts';
@@ -18,8 +18,8 @@ export interface LinkSetup {
   lesson: string | null;
   /** Numeric parameters, each already within its {@link PARAM_SPECS} range. */
   params: Partial<Record<'seed' | 'ratePerHour' | 'tables' | 'waiters' | 'runners', number>>;
-  /** Stations per kitchen kind (1…8 each); the kinds are checked against the scenario when applied. */
-  stations: Record<string, number>;
+  /** Stations per kitchen kind (1…8 each), prototype-free; the kinds are checked against the scenario when applied. */
+  stations: NameRecord<number>;
   mode: Mode | null;
   speed: Speed | null;
   compare: boolean;
@@ -77,7 +77,7 @@ const rangeText = (spec: ParamSpec) => `${spec.step >= 1 ? 'whole number' : 'num
  * @param known the preset names and lesson ids that exist.
  */
 export function parseLink(search: string, known: { presetNames: readonly string[]; lessonIds: readonly string[] }): { setup: LinkSetup; problems: string[] } {
-  const setup: LinkSetup = { scenario: null, lesson: null, params: {}, stations: {}, mode: null, speed: null, compare: false, presenter: false, paused: false };
+  const setup: LinkSetup = { scenario: null, lesson: null, params: {}, stations: nameRecord(), mode: null, speed: null, compare: false, presenter: false, paused: false };
   const problems: string[] = [];
   const text = typeof search === 'string' ? (search.startsWith('?') ? search.slice(1) : search) : '';
   const seen = new Set<string>();
@@ -115,7 +115,7 @@ export function parseLink(search: string, known: { presetNames: readonly string[
       else problems.push(`${shown} (${rangeText(spec)})`);
     } else if (key === 'stations') {
       const pairs = value.split(',').filter(Boolean);
-      const parsed: Record<string, number> = Object.create(null) as Record<string, number>;
+      const parsed = nameRecord<number>();
       let bad = pairs.length === 0;
       for (const pair of pairs) {
         const m = /^([a-z][a-z0-9-]{0,23}):(\d{1,2})$/.exec(pair.trim());
@@ -124,7 +124,7 @@ export function parseLink(search: string, known: { presetNames: readonly string[
         else parsed[m[1]!] = n;
       }
       if (bad) problems.push(`${shown} (kind:count pairs like grill:2, counts ${PARAM_SPECS.station.min}–${PARAM_SPECS.station.max})`);
-      else setup.stations = { ...parsed };
+      else setup.stations = parsed;
     } else if (key === 'mode') {
       if (value === 'sync' || value === 'async') setup.mode = value;
       else problems.push(`${shown} (sync or async)`);
@@ -162,7 +162,7 @@ export function parseLink(search: string, known: { presetNames: readonly string[
     problems.push(`${given.join(', ')} (a lesson sets its own restaurant)`);
     setup.scenario = null;
     setup.params = {};
-    setup.stations = {};
+    setup.stations = nameRecord();
     setup.mode = null;
     setup.compare = false;
   }

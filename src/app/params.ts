@@ -1,4 +1,4 @@
-import type { Scenario } from '../sim/index.ts';
+import { nameRecord, ownValue, type NameRecord, type Scenario } from '../sim/index.ts';
 import { describe, expected, isFiniteNumber } from './args.ts';
 
 /**
@@ -11,8 +11,12 @@ export interface Params {
   tables: number;
   waiters: number;
   runners: number;
-  /** Stations per kitchen kind, e.g. `{ grill: 2 }`. */
-  stations: Record<string, number>;
+  /**
+   * Stations per kitchen kind, e.g. `{ grill: 2 }`, in the kitchen's order. Prototype-free
+   * (a kind may be `constructor`; docs/bad-input.md, "Names are data"): copy it with
+   * `withName`, never by spreading it.
+   */
+  stations: NameRecord<number>;
   seed: number;
 }
 
@@ -43,7 +47,7 @@ export function paramsOf(s: Scenario): Params {
     tables: s.tables,
     waiters: s.staff.waiters,
     runners: s.staff.runners,
-    stations: Object.fromEntries(s.kitchen.stations.map((k) => [k.kind, k.count])),
+    stations: nameRecord(s.kitchen.stations.map((k) => [k.kind, k.count])),
     seed: s.seed,
   };
 }
@@ -56,7 +60,7 @@ export function withParams(base: Scenario, p: Params): Scenario {
     arrivals: { ...base.arrivals, ratePerHour: p.ratePerHour },
     tables: p.tables,
     staff: { waiters: p.waiters, runners: p.runners },
-    kitchen: { stations: base.kitchen.stations.map((k) => ({ kind: k.kind, count: p.stations[k.kind] ?? k.count })) },
+    kitchen: { stations: base.kitchen.stations.map((k) => ({ kind: k.kind, count: ownValue(p.stations, k.kind) ?? k.count })) },
   };
 }
 
@@ -111,7 +115,7 @@ export function pendingChanges(running: Params, edited: Params): string[] {
   if (running.tables !== edited.tables) out.push('tables');
   if (running.waiters !== edited.waiters) out.push('waiters');
   if (running.runners !== edited.runners) out.push('runners');
-  for (const k of Object.keys(edited.stations)) if (running.stations[k] !== edited.stations[k]) out.push(`${k} stations`);
+  for (const [k, n] of Object.entries(edited.stations)) if (ownValue(running.stations, k) !== n) out.push(`${k} stations`);
   if (running.seed !== edited.seed) out.push('seed');
   return out;
 }

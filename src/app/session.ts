@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { FRAME_BUDGET_MS, SPEEDS, type SimState, type SimStore } from './simStore.ts';
 import { linkNotice, type LinkSetup } from './link.ts';
 import { ArgumentError, expected } from './args.ts';
+import { nameRecord } from '../sim/index.ts';
 
 /**
  * The page's view around its simulations: the primary restaurant (always there), and in
@@ -174,13 +175,13 @@ export function setupOf(session: SessionStore): LinkSetup {
   const v = session.getState();
   const p = v.primary.getState();
   const view = { speed: p.speed, compare: v.compare, presenter: v.presenter, paused: !p.playing };
-  if (p.lesson) return { scenario: null, lesson: p.lesson.id, params: {}, stations: {}, mode: null, ...view };
+  if (p.lesson) return { scenario: null, lesson: p.lesson.id, params: {}, stations: nameRecord(), mode: null, ...view };
   const r = p.running;
   return {
     scenario: p.presetName,
     lesson: null,
     params: { seed: r.seed, ratePerHour: r.ratePerHour, tables: r.tables, waiters: r.waiters, runners: r.runners },
-    stations: { ...r.stations },
+    stations: nameRecord(Object.entries(r.stations)),
     mode: p.mode,
     ...view,
   };

@@ -2,6 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   capacityBound,
   createRestaurant,
+  ownValue,
+  withName,
   type CapacityBound,
   type Envelope,
   type MetricsSummary,
@@ -18,6 +20,7 @@ import { batchJson, BatchError, parseBatch } from '../scenarios/cloudevents.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import type { Lesson, TourAction } from '../scenarios/lessons.ts';
 import { clampParam, PARAM_SPECS, paramsOf, paramsProblem, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
+import { visible } from './visible.ts';
 import { ArgumentError, describe, expected, isFiniteNumber } from './args.ts';
 import { checkCommand } from '../scenarios/commands.ts';
 import { parseScenario } from '../scenarios/schema.ts';
@@ -525,15 +528,16 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         const st = get();
         const spec: ParamSpec = PARAM_SPECS[key];
         const label = key === 'station' ? `${title(kind ?? '?')} stations` : spec.label;
-        const current = key === 'station' ? (st.edited.stations[kind ?? ''] ?? 1) : (st.edited[key] as number);
         if (key === 'station' && (kind === undefined || !Object.hasOwn(st.edited.stations, kind))) {
-          notify('warning', `There is no ${String(kind)} station in this kitchen.`);
+          notify('warning', `There is no ${visible(String(kind).slice(0, 40))} station in this kitchen.`);
           return;
         }
+        // Own entries only: a kind may be named `constructor` (docs/bad-input.md, "Names are data").
+        const current = key === 'station' ? (ownValue(st.edited.stations, kind!) ?? 1) : (st.edited[key] as number);
         const { value, message } = clampParam(spec, label, raw, current);
         if (message) notify('warning', message);
         const edited: Params =
-          key === 'station' ? { ...st.edited, stations: { ...st.edited.stations, [kind!]: value } } : { ...st.edited, [key]: value };
+          key === 'station' ? { ...st.edited, stations: withName(st.edited.stations, kind!, value) } : { ...st.edited, [key]: value };
         if (key === 'ratePerHour') {
           if (!guarded(() => sendInput({ type: 'setArrivalRate', ratePerHour: value }))) return;
           set({ edited, running: { ...st.running, ratePerHour: value } });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRestaurant, type CustomerTimes, type Envelope, type LatencySummary, type Mode, type Restaurant, type RestaurantOptions, type Scenario } from '../sim/index.ts';
+import { createRestaurant, nameRecord, type CustomerTimes, type NameRecord, type Envelope, type LatencySummary, type Mode, type Restaurant, type RestaurantOptions, type Scenario } from '../sim/index.ts';
 import { loadPreset, MAX_SAMPLES, parseScenario, PRESET_NAMES } from '../scenarios/index.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import { UsageError } from './errors.ts';
@@ -38,7 +38,8 @@ export interface RunReport {
   throughputPerHour: number;
   capacityBoundPerHour: number;
   latencySeconds: { mean: number; p50: number; p95: number; max: number };
-  perDish: Record<string, { served: number; latencySeconds: { mean: number; p95: number } }>;
+  /** Dish name → served and latency, in menu order; every name (`__proto__` too) an own key. */
+  perDish: NameRecord<{ served: number; latencySeconds: { mean: number; p95: number } }>;
   utilisation: Record<'waiters' | 'cooks' | 'runners', { working: number; blocked: number; idle: number }>;
   walkedOut: number;
   littlesLaw: { L: number; lambda: number; W: number };
@@ -264,10 +265,10 @@ export function eventPaths(path: string, modes: readonly Mode[]): string[] {
 /** The CLI's JSON report of a finished run. */
 export function report(r: Restaurant): RunReport {
   const m = r.summary();
-  const perDish: RunReport['perDish'] = {};
-  for (const [dish, d] of Object.entries(m.perDish)) {
-    perDish[dish] = { served: d.served, latencySeconds: { mean: d.latencySeconds.mean, p95: d.latencySeconds.p95 } };
-  }
+  // Prototype-free, so a dish named `__proto__` is a key like any other (docs/bad-input.md, "Names are data").
+  const perDish: RunReport['perDish'] = nameRecord(
+    Object.entries(m.perDish).map(([dish, d]) => [dish, { served: d.served, latencySeconds: { mean: d.latencySeconds.mean, p95: d.latencySeconds.p95 } }]),
+  );
   return {
     scenario: m.scenario,
     seed: m.seed,

@@ -34,7 +34,8 @@ export const PRESET_NAMES: readonly string[] = Object.keys(PRESET_JSON);
  * @throws Error naming the known presets if `name` is not one of them.
  */
 export function loadPreset(name: string): Scenario {
-  const json = PRESET_JSON[name];
+  // Own names only: `constructor` or `toString` is no preset (docs/bad-input.md, "Names are data").
+  const json = Object.hasOwn(PRESET_JSON, name) ? PRESET_JSON[name] : undefined;
   if (json === undefined) throw new Error(`unknown scenario "${name}" (known: ${PRESET_NAMES.join(', ')})`);
   return parseScenario(json);
 }

@@ -81,7 +81,12 @@ export const lessonSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
   title: z.string().min(1).max(80),
   /** A preset's name, or a whole scenario (validated by the scenario schema). */
-  scenario: z.union([z.string().min(1).max(60), z.record(z.string(), z.unknown())]),
+  // Not z.record: it drops a `__proto__` key, which the scenario schema must see to refuse
+  // (docs/bad-input.md, "Names are data"). The object goes to the scenario schema as given.
+  scenario: z.union([
+    z.string().min(1).max(60),
+    z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a preset name or a scenario object'),
+  ]),
   /** Overrides of the scenario's seed and starting mode. */
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   mode: z.enum(['sync', 'async']).optional(),

@@ -33,7 +33,8 @@ export const LESSON_IDS: readonly string[] = Object.keys(LESSON_JSON);
  * @throws Error naming the known lessons if `id` is not one of them.
  */
 export function loadLesson(id: string, loadPreset: (name: string) => Scenario): Lesson {
-  const json = LESSON_JSON[id];
+  // Own ids only: `constructor` or `toString` is no lesson (docs/bad-input.md, "Names are data").
+  const json = Object.hasOwn(LESSON_JSON, id) ? LESSON_JSON[id] : undefined;
   if (json === undefined) throw new Error(`unknown lesson "${id}" (known: ${LESSON_IDS.join(', ')})`);
   return parseLesson(json, loadPreset);
 }

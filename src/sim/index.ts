@@ -27,6 +27,7 @@ export { sampler, meanOf, varianceOf, fixed, exponential, uniform, lognormal } f
 export type { Distribution, Sampler } from './kernel/distributions.ts';
 export type { Scenario, Mode, MenuItem, Fault, Subscriber, ConsumerFault } from './scenario.ts';
 export { MAX_DISHES_PER_PARTY } from './scenario.ts';
+export { nameRecord, withName, ownValue, type NameRecord } from './names.ts';
 export {
   Bus,
   ConsumerGroup,

@@ -18,6 +18,8 @@
  * bus never reads a wall clock.
  */
 
+import { nameRecord, type NameRecord } from '../names.ts';
+
 export type MessageKind = 'command' | 'event';
 
 /**
@@ -568,8 +570,9 @@ export class Bus {
   }
 
   /** Where the message stands for each group reading its topic (group name → status). */
-  deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): Record<string, DeliveryStatus> {
-    const out: Record<string, DeliveryStatus> = {};
+  deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): NameRecord<DeliveryStatus> {
+    // Prototype-free: a group may be named `constructor` (docs/bad-input.md, "Names are data").
+    const out = nameRecord<DeliveryStatus>();
     if (msg.kind !== 'event') return out;
     for (const g of this.groups.values()) {
       if (g.topic !== msg.topic) continue;

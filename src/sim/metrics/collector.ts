@@ -1,5 +1,6 @@
 import { SampleBuffer, TimeAverage, TrailingSamples } from './stats.ts';
 import type { Mode } from '../scenario.ts';
+import { nameRecord, type NameRecord } from '../names.ts';
 
 /** Roles whose time is split into working / blocked / idle. */
 export type Role = 'waiters' | 'cooks' | 'runners';
@@ -65,7 +66,12 @@ export interface MetricsSummary {
   served: number;
   throughputPerHour: number;
   latencySeconds: LatencySummary;
-  perDish: Record<string, { served: number; latencySeconds: { mean: number; p50: number; p95: number; max: number } }>;
+  /**
+   * Dish name → dishes served and their latency, in menu order (a dish served but not on the
+   * menu, last). Prototype-free: every dish name, `__proto__` included, is an own key
+   * (docs/bad-input.md, "Names are data").
+   */
+  perDish: NameRecord<{ served: number; latencySeconds: { mean: number; p50: number; p95: number; max: number } }>;
   utilisation: Record<Role, UtilisationSplit>;
   walkedOut: number;
   partiesArrived: number;
@@ -401,8 +407,7 @@ export class MetricsCollector {
     const windowSeconds = Math.max(0, t - this.warmup);
     const perHour = (n: number) => (windowSeconds > 0 ? (n * 3600) / windowSeconds : 0);
     const counted = (b: SampleBuffer) => ({ ...latencyOf(b), parties: b.count });
-    const perDish: MetricsSummary['perDish'] = {};
-    for (const [dish, buf] of this.perDish) perDish[dish] = { served: buf.count, latencySeconds: latencyOf(buf) };
+    const perDish: MetricsSummary['perDish'] = nameRecord([...this.perDish].map(([dish, buf]) => [dish, { served: buf.count, latencySeconds: latencyOf(buf) }]));
     const utilisation = {} as Record<Role, UtilisationSplit>;
     let floorBlocked = 0;
     let floorTotal = 0;

@@ -10,6 +10,7 @@ import { createSubscriberState, dishCode, SUBSCRIBER_DEFAULTS, subscriberHandler
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
 import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
 import { MAX_DISHES_PER_PARTY, type Mode, type Scenario } from '../scenario.ts';
+import { nameRecord } from '../names.ts';
 import {
   PARTY_STATES,
   TICKET_STATES,
@@ -834,7 +835,8 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       case 'stationUp':
         return stationUp(c.station, 'manual');
       case 'addSubscriber': {
-        const d = SUBSCRIBER_DEFAULTS[c.name];
+        // Only the kinds themselves: `constructor` or `toString` is no subscriber kind.
+        const d = Object.hasOwn(SUBSCRIBER_DEFAULTS, c.name) ? SUBSCRIBER_DEFAULTS[c.name] : undefined;
         if (!d) throw new Error(`no subscriber kind "${String(c.name)}"`);
         return addSubscriber(c.name, c.group ?? c.name, c.processingSeconds ?? d.processingSeconds, c.from);
       }
@@ -903,7 +905,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
       analytics: { dishesCounted: subscriberState.analytics.dishesCounted },
       loyalty: { points: subscriberState.loyalty.points },
       rejectedOrders,
-      stock: Object.fromEntries(stock),
+      stock: nameRecord(stock),
       contract,
       syncOverAsync,
     };
@@ -968,7 +970,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
         };
       }),
       door: Array.from(door, (p) => p.id),
-      kitchenQueues: Object.fromEntries([...kitchenQueues].map(([k, q]) => [k, q.map((t) => t.id)])),
+      kitchenQueues: nameRecord([...kitchenQueues].map(([k, q]) => [k, q.map((t) => t.id)])),
       partyCounts: { ...partyCounts },
       ticketCounts: { ...ticketCounts },
       partiesArrived,
@@ -1031,7 +1033,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     readersOf: (topic, type) => bus.readersOf(topic, type),
     projection: (group) => {
       const e = subscriberGroups.get(group);
-      return e ? Object.fromEntries([...e.projection].sort(([a], [b]) => (a < b ? -1 : 1))) : null;
+      return e ? nameRecord([...e.projection].sort(([a], [b]) => (a < b ? -1 : 1))) : null;
     },
     rejectionOf: (id) => bus.rejectionOf(id),
     lagSeries,

@@ -5,6 +5,7 @@ import type { DeliveryStatus, Envelope, GroupView } from '../bus/bus.ts';
 import type { SubscriberKind } from '../bus/subscribers.ts';
 import type { Distribution } from '../kernel/distributions.ts';
 import type { Mode, Scenario } from '../scenario.ts';
+import type { NameRecord } from '../names.ts';
 
 /** The restaurant's public shapes: what `createRestaurant` returns and what it shows. */
 
@@ -95,8 +96,8 @@ export interface RestaurantSnapshot {
   stations: StationView[];
   /** Party ids waiting at the door, first in line first. */
   door: number[];
-  /** Ticket ids queued per station kind, next to cook first. */
-  kitchenQueues: Record<string, number[]>;
+  /** Ticket ids queued per station kind, next to cook first (prototype-free: see `src/sim/names.ts`). */
+  kitchenQueues: NameRecord<number[]>;
   partyCounts: Record<PartyState, number>;
   ticketCounts: Record<TicketState, number>;
   partiesArrived: number;
@@ -120,8 +121,8 @@ export interface ConsumersView {
   loyalty: { points: number };
   /** PlaceOrder commands the kitchen rejected (out of a dish). */
   rejectedOrders: number;
-  /** Portions left per dish; null = no limit. */
-  stock: Record<string, number | null>;
+  /** Portions left per dish, in menu order; null = no limit (prototype-free: see `src/sim/names.ts`). */
+  stock: NameRecord<number | null>;
   /** The DishReady shape the kitchen publishes now. */
   contract: 'v1' | 'v1-extra' | 'v2';
   /** Whether the sync-over-async anti-pattern is switched on. */
@@ -207,14 +208,14 @@ export interface Restaurant {
    * time 0 when shorter), exact between samples: what a live display shows.
    */
   rolling(windowSeconds: number): RollingFigures;
-  /** Where an event stands for each consumer group of its topic (commands: empty). */
-  deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): Record<string, DeliveryStatus>;
+  /** Where an event stands for each consumer group of its topic, group name → status (commands: empty; prototype-free). */
+  deliveryOf(msg: Pick<Envelope, 'topic' | 'offset' | 'type' | 'kind'>): NameRecord<DeliveryStatus>;
   /** Each group's lag at every sample time. */
   readonly lagSeries: ReadonlyMap<string, { t: number[]; lag: number[] }>;
   /** Consumer groups reading events of `type` on `topic`. */
   readersOf(topic: string, type: string): string[];
-  /** A read model's table of counts (projection kinds), keys sorted; null if there is no such group. */
-  projection(group: string): Record<string, number> | null;
+  /** A read model's table of counts (projection kinds), keys sorted, prototype-free; null if there is no such group. */
+  projection(group: string): NameRecord<number> | null;
   /** Why a command was rejected (e.g. "out of steak"), or null if it was accepted. */
   rejectionOf(id: string): string | null;
   /** A retained message of the log, or undefined once trimmed. */

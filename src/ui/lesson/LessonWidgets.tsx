@@ -41,10 +41,12 @@ export function Prediction({ lesson }: { lesson: Lesson }) {
  * answer shows once, under the list, so the quiz keeps its height as it is answered.
  */
 export function Quiz({ lesson }: { lesson: Lesson }) {
-  const [answers, setAnswers] = useState<Record<string, 'command' | 'event'>>({});
+  // Keyed by the lesson's message names, which may be `constructor` or `__proto__`: a Map
+  // (docs/bad-input.md, "Names are data").
+  const [answers, setAnswers] = useState<ReadonlyMap<string, 'command' | 'event'>>(() => new Map());
   const [last, setLast] = useState<string | null>(null);
-  const right = lesson.quiz.filter((q) => answers[q.message] === q.answer).length;
-  const done = Object.keys(answers).length;
+  const right = lesson.quiz.filter((q) => answers.get(q.message) === q.answer).length;
+  const done = answers.size;
   const latest = lesson.quiz.find((q) => q.message === last);
   return (
     <section className="quiz" aria-label="Quiz: command or event?">
@@ -53,7 +55,7 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
       </h3>
       <ol>
         {lesson.quiz.map((q) => {
-          const a = answers[q.message];
+          const a = answers.get(q.message);
           return (
             <li key={q.message}>
               <fieldset>
@@ -67,7 +69,7 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
                       name={`quiz-${q.message}`}
                       checked={a === k}
                       onChange={() => {
-                        setAnswers((x) => ({ ...x, [q.message]: k }));
+                        setAnswers((x) => new Map(x).set(q.message, k));
                         setLast(q.message);
                       }}
                     />{' '}
@@ -81,10 +83,10 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
         })}
       </ol>
       <p role="status" className="quiz-why">
-        {latest && answers[latest.message] ? (
-          <span className={answers[latest.message] === latest.answer ? 'right' : 'wrong'}>
+        {latest && answers.has(latest.message) ? (
+          <span className={answers.get(latest.message) === latest.answer ? 'right' : 'wrong'}>
             <code>{latest.message}</code> <G>
-              {answers[latest.message] === latest.answer ? '✓' : `✗ is ${latest.answer === 'command' ? 'a command' : 'an event'}`}: {latest.why}{' '}
+              {answers.get(latest.message) === latest.answer ? '✓' : `✗ is ${latest.answer === 'command' ? 'a command' : 'an event'}`}: {latest.why}{' '}
             </G>
           </span>
         ) : null}
