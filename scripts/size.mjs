@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /** Gzipped JavaScript budget, kB: a little above the size when it was set (245.5 kB). */
-export const JS_BUDGET_KB = 270;
+export const JS_BUDGET_KB = 275;
 
 const dist = new URL('../dist/', import.meta.url);
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length / 1000;
