@@ -15,12 +15,13 @@ import {
   type Scenario,
 } from '../sim/index.ts';
 import { title } from './format.ts';
-import { EventLog, entryOfCloudEvent, entryOfEnvelope, cloudEventOf } from './eventLog.ts';
-import { batchJson, BatchError, parseBatch } from '../scenarios/cloudevents.ts';
+import { EventLog, entryOfEnvelope, cloudEventOf } from './eventLog.ts';
+import { batchChunks, batchJson, MAX_BATCH_BYTES } from '../scenarios/cloudevents.ts';
+import { collectInSlices, importInSlices, readText, type SlicedJob } from './importJob.ts';
+import { visible } from './visible.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import type { Lesson, TourAction } from '../scenarios/lessons.ts';
 import { clampParam, PARAM_SPECS, paramsOf, paramsProblem, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
-import { visible } from './visible.ts';
 import { ArgumentError, describe, expected, isFiniteNumber } from './args.ts';
 import { checkCommand } from '../scenarios/commands.ts';
 import { parseScenario } from '../scenarios/schema.ts';
@@ -129,6 +130,11 @@ export interface SimState {
   logVersion: number;
   /** An imported log being viewed instead of the live one, or null. */
   imported: { name: string; count: number } | null;
+  /**
+   * An import under way (docs/bad-input.md, "Imports"): the file's name (as given; show
+   * through `visible`), what it is doing, and how far it is, 0…1. Null when none is.
+   */
+  importing: { name: string; phase: 'reading' | 'checking'; fraction: number } | null;
   /** The running lesson, or null in free play. */
   lesson: Lesson | null;
   /** -1: the lesson's introduction and prediction; 0…n-1: a tour step; n: the summary. */
@@ -167,12 +173,28 @@ export interface SimState {
    * (e.g. no such group) becomes a notice; the run goes on.
    */
   command(c: RestaurantCommand): void;
-  /** View a CloudEvents batch (file text) instead of the live log; a bad file gets a notice naming its first problem. */
-  importLog(text: string, name: string): boolean;
+  /**
+   * View a CloudEvents batch (a file, or its text) instead of the live log. It is read,
+   * checked and indexed in slices of a few milliseconds (progress in `importing`), so the
+   * page stays responsive; the simulation and the log being viewed stay as they are until
+   * the whole batch is good. A bad file gets a notice naming its first problem (entry, field,
+   * line); a cancelled or failed import changes nothing. A small batch is done before this
+   * returns. Starting an import cancels one under way. Resolves to whether it was imported;
+   * never rejects.
+   */
+  importLog(source: string | Blob, name: string): Promise<boolean>;
+  /** Stop the import under way, if any: nothing changes. */
+  cancelImport(): void;
   /** Back to the live log. */
   closeImport(): void;
   /** The viewed log as a CloudEvents JSON batch. */
   exportLog(): string;
+  /**
+   * The viewed log as a CloudEvents JSON batch file, written in slices so a large log does
+   * not freeze the page. Resolves to null (with a notice saying why) when it cannot be
+   * written; never rejects.
+   */
+  exportLogFile(): Promise<Blob | null>;
   /** The live run's time series as CSV. */
   exportCsv(): string;
   /**
@@ -241,6 +263,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
   let nextInput = 0;
   let startMode: Mode = 'sync';
   let importedLog: EventLog | null = null;
+  /** The import under way: cancelling it ends it with nothing changed. */
+  let importJob: { cancel(): void } | null = null;
   let loggedAtLastRefresh = -1;
   const inputListeners = new Set<(c: RestaurantCommand) => void>();
 
@@ -461,6 +485,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       generation: 0,
       logVersion: 0,
       imported: null,
+      importing: null,
       lesson: null,
       tourStep: -1,
       pauseAt: null,
@@ -606,23 +631,81 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         if (cmd.type === 'setMode') return get().setMode(cmd.mode);
         guardedCommand(cmd);
       },
-      importLog(text, name) {
-        if (typeof text !== 'string') refuse('importLog(text)', expected("a file's text", text));
+      importLog(source, name) {
+        if (typeof source !== 'string' && !(typeof Blob !== 'undefined' && source instanceof Blob)) refuse('importLog(text)', expected("a file's text or the file", source));
         if (typeof name !== 'string') refuse('importLog(name)', expected("the file's name", name));
-        let log: EventLog;
-        try {
-          const events = parseBatch(text);
-          log = new EventLog(Math.max(events.length, 1));
-          for (const e of events) log.push(entryOfCloudEvent(e));
-        } catch (e) {
-          const why = e instanceof BatchError ? e.message : `could not read it (${e instanceof Error ? e.message : String(e)})`;
-          notify('error', `${name.slice(0, 60)} was not imported: ${why}. The simulation is untouched.`);
-          return false;
-        }
-        importedLog = log;
-        set((st) => ({ imported: { name: name.slice(0, 80), count: log.entries.length }, logVersion: st.logVersion + 1 }));
-        notify('info', `Viewing ${log.entries.length.toLocaleString('en')} imported messages from ${name.slice(0, 60)}. The simulation keeps running.`);
-        return true;
+        get().cancelImport();
+        const shown = visible(name.slice(0, 60));
+        const refuseImport = (why: string) => notify('error', `${shown} was not imported: ${why}. The simulation is untouched.`);
+        return new Promise<boolean>((resolve) => {
+          let over = false;
+          let job: SlicedJob | null = null;
+          const finish = (ok: boolean) => {
+            over = true;
+            if (importJob === handle) importJob = null;
+            if (get().importing) set({ importing: null });
+            resolve(ok);
+          };
+          const handle = {
+            cancel() {
+              if (over) return;
+              job?.cancel();
+              if (!over) {
+                notify('info', `The import of ${shown} was cancelled; nothing changed.`);
+                finish(false);
+              }
+            },
+          };
+          importJob = handle;
+          const start = (text: string | readonly string[]) => {
+            if (over) return;
+            let lastShown = -1;
+            job = importInSlices(
+              text,
+              (fraction) => {
+                // A redraw per percent, not per slice.
+                if (Math.floor(fraction * 100) === lastShown) return;
+                lastShown = Math.floor(fraction * 100);
+                set({ importing: { name, phase: 'checking', fraction } });
+              },
+              (outcome) => {
+                if (over) return;
+                if (outcome.ok) {
+                  const log = outcome.log;
+                  importedLog = log;
+                  set((st) => ({ imported: { name: name.slice(0, 80), count: log.entries.length }, logVersion: st.logVersion + 1 }));
+                  notify('info', `Viewing ${log.entries.length.toLocaleString('en')} imported messages from ${shown}. The simulation keeps running.`);
+                  finish(true);
+                } else if (!outcome.cancelled) {
+                  refuseImport(outcome.reason);
+                  finish(false);
+                }
+              },
+              { now: wallNow },
+            );
+          };
+          if (typeof source === 'string') return start(source);
+          if (source.size > MAX_BATCH_BYTES) {
+            refuseImport(`it is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB`);
+            return finish(false);
+          }
+          set({ importing: { name, phase: 'reading', fraction: 0 } });
+          let lastRead = 0;
+          const reading = (fraction: number) => {
+            if (Math.floor(fraction * 100) === lastRead) return;
+            lastRead = Math.floor(fraction * 100);
+            set({ importing: { name, phase: 'reading', fraction } });
+          };
+          // The checking starts in a task of its own, after the one that joined the text.
+          readText(source, reading, () => over).then((text) => text !== null && void setTimeout(() => start(text), 0), (e: unknown) => {
+            if (over) return;
+            refuseImport(`could not read it (${e instanceof Error ? e.message : String(e)})`);
+            finish(false);
+          });
+        });
+      },
+      cancelImport() {
+        importJob?.cancel();
       },
       closeImport() {
         importedLog = null;
@@ -709,6 +792,21 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         return () => inputListeners.delete(listener);
       },
       exportLog: () => batchJson((importedLog ?? liveLog).entries.map(cloudEventOf)),
+      exportLogFile() {
+        const entries = (importedLog ?? liveLog).entries.slice();
+        return new Promise((resolve) => {
+          collectInSlices(
+            batchChunks(entries, cloudEventOf),
+            (result) => {
+              if (result && 'parts' in result) return resolve(new Blob(result.parts, { type: 'application/cloudevents-batch+json' }));
+              const why = result ? (result.error instanceof Error ? result.error.message : String(result.error)) : 'cancelled';
+              notify('error', `The log could not be exported: ${why}. Nothing was written.`);
+              resolve(null);
+            },
+            { now: wallNow },
+          );
+        });
+      },
       exportCsv: () => seriesCsv([{ run: r.mode, series: r.series }]),
     };
   });

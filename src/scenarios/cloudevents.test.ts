@@ -52,6 +52,6 @@ describe('CloudEvents batches', () => {
     // Deep nesting is refused before anything tries to print it (which would overflow the stack).
     const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
     const text = JSON.stringify(good).replace(/"data":\{/, `"data":{"deep":${deep},`);
-    expect(() => parseBatch(text)).toThrow('entry 0, field "data": nested deeper than 64 levels');
+    expect(() => parseBatch(text)).toThrow('entry 0, field "data": nested deeper than 32 levels (line 1)');
   });
 });

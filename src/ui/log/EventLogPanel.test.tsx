@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { SimProvider } from '../SimProvider.tsx';
+import { MessageDetail } from './MessageDetail.tsx';
 import type { SimStore } from '../../app/simStore.ts';
 import { renderPage as renderWhole } from '../../test/page.tsx';
 
@@ -67,5 +69,34 @@ describe('the event log panel', () => {
     frames(store, 6);
     expect(screen.getByRole('heading', { name: /Dead-letter topic \(\d+\)/ })).toHaveTextContent('Dead-letter topic (4)');
     expect(screen.getByText(/runners/, { selector: 'button' })).toBeInTheDocument();
+  });
+
+  it('an imported chain shows its first and last links and the count between; imported text is shown visibly escaped', async () => {
+    const store = renderAsync();
+    const events = Array.from({ length: 2000 }, (_, i) => ({
+      specversion: '1.0', id: `e-${i}`, source: '/x', kind: 'event', offset: i, topic: 'chain',
+      type: i === 1999 ? 'Dish\u202eReady' : `Step${i}`, ...(i > 0 ? { causationid: `e-${i - 1}` } : {}),
+    }));
+    await act(async () => {
+      await store.getState().importLog(JSON.stringify(events), 'chain\u202e.json');
+    });
+    expect(screen.getByText('chain⟨U+202E⟩.json')).toHaveClass('user-text');
+    // 2,000 types: the menu lists the top 50 and offers a search.
+    const menu = screen.getByRole('combobox', { name: 'Filter by type' });
+    expect(within(menu).getAllByRole('option').length).toBeLessThanOrEqual(52);
+    expect(within(menu).getByText('… 1,950 more: search to find them')).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search types' }), { target: { value: 'step1234' } });
+    expect(within(menu).getByRole('option', { name: 'Step1234' })).toBeInTheDocument();
+    // The newest link's detail (the virtual list draws no rows without a layout engine).
+    render(
+      <SimProvider store={store}>
+        <MessageDetail id="e-1999" onSelect={() => {}} />
+      </SimProvider>,
+    );
+    const chain = screen.getByRole('list', { name: 'Causation chain' });
+    expect(within(chain).getAllByRole('button').map((b) => b.textContent?.replace(/^\S+ /, ''))).toEqual(['Step0', 'Step1', 'Step2', 'Step1997', 'Step1998', 'Dish⟨U+202E⟩Ready']);
+    expect(within(chain).getByText('… 1,994 more messages between …')).toBeInTheDocument();
+    expect(screen.getByText('2,000 messages long: the first and last 3 shown.')).toBeInTheDocument();
+    expect(document.querySelector('pre.envelope')!.textContent).toContain('"type": "Dish⟨U+202E⟩Ready"');
   });
 });

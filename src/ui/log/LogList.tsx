@@ -1,11 +1,14 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useSim, useSimStore } from '../SimProvider.tsx';
-import { matches, MAX_LOG_ENTRIES, NO_FILTER, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
+import { cappedFacet, matches, MAX_LOG_ENTRIES, NO_FILTER, type EventLog, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
+import { visible } from '../../app/visible.ts';
 import { clock } from '../../app/format.ts';
 import { G } from '../Term.tsx';
 
 const ROW_HEIGHT = 30;
+/** Most values a filter menu lists; the rest are found by searching (docs/bad-input.md, "Imports"). */
+export const FACET_CAP = 50;
 
 /** Which consumers have processed a message: ✓ committed, ◐ handled / in progress, · waiting. */
 function Delivery({ entry }: { entry: LogEntry }) {
@@ -38,10 +41,11 @@ const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEn
         {/* The row's text is its accessible name; the hidden words make it read as a sentence. */}
         <span className="c-time">{clock(entry.time)}</span>
         <span className={`c-kind ${entry.kind}`}>{entry.kind}</span>
-        <span className="c-type">{entry.type}</span>
-        <span className="c-topic"><span className="visually-hidden"> on </span>{entry.topic}</span>
+        {/* An imported message's text is the file's: shown through visible() (docs/bad-input.md). */}
+        <span className="c-type user-text">{visible(entry.type)}</span>
+        <span className="c-topic"><span className="visually-hidden"> on </span><span className="user-text">{visible(entry.topic)}</span></span>
         <span className="c-offset"><span className="visually-hidden"> at offset </span>{entry.offset}</span>
-        <span className="c-subject"><span className="visually-hidden">, </span>{entry.subject}</span>
+        <span className="c-subject"><span className="visually-hidden">, </span><span className="user-text">{visible(entry.subject)}</span></span>
         <span className="c-delivery">
           <Delivery entry={entry} />
         </span>
@@ -72,23 +76,18 @@ export function LogList({ selected, onSelect, compact = false }: { selected: str
   const scroller = useRef<HTMLDivElement>(null);
 
   // Filtered view, extended incrementally as the log grows (a full pass only when the filter changes).
-  type Cache = { log: unknown; filter: LogFilter; scanned: number; dropped: number; rows: LogEntry[]; types: Set<string>; topics: Set<string> };
+  // With no filter the rows are the log's own entries (no copy of a large import).
+  type Cache = { log: unknown; filter: LogFilter; scanned: number; dropped: number; rows: LogEntry[] };
   const cache = useRef<Cache | null>(null);
   const c = cache.current;
+  const unfiltered = !filter.type && !filter.topic && !filter.table.trim() && !filter.correlationid.trim();
   if (!c || c.log !== log || c.filter !== filter || c.dropped !== log.dropped) {
-    cache.current = { log, filter, scanned: 0, dropped: log.dropped, rows: [], types: new Set(), topics: new Set() };
+    cache.current = { log, filter, scanned: 0, dropped: log.dropped, rows: unfiltered ? log.entries : [] };
   }
   const cc = cache.current!;
-  for (let i = cc.scanned; i < log.entries.length; i++) {
-    const e = log.entries[i]!;
-    cc.types.add(e.type);
-    cc.topics.add(e.topic);
-    if (matches(e, filter)) cc.rows.push(e);
-  }
+  if (!unfiltered) for (let i = cc.scanned; i < log.entries.length; i++) if (matches(log.entries[i]!, filter)) cc.rows.push(log.entries[i]!);
   cc.scanned = log.entries.length;
   const rows = cc.rows;
-  const types = [...cc.types].sort();
-  const topics = [...cc.topics].sort();
 
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   if (follow && rows.length > 0) queueMicrotask(() => virtual.scrollToIndex(rows.length - 1, { align: 'end' }));
@@ -97,21 +96,11 @@ export function LogList({ selected, onSelect, compact = false }: { selected: str
   return (
     <div className="log-list">
       <div className="log-filters" role="group" aria-label="Filter messages">
-        <select aria-label="Filter by type" value={filter.type} onChange={(e) => set('type')(e.target.value)}>
-          <option value="">All types</option>
-          {types.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
+        <FacetFilter log={log} counts={log.typeCounts} label="type" plural="types" value={filter.type} onChange={set('type')} />
         {/* Beside a lesson step the log shows what the step filters by; the Event log tab has every filter. */}
         {!compact && (
           <>
-            <select aria-label="Filter by topic" value={filter.topic} onChange={(e) => set('topic')(e.target.value)}>
-              <option value="">All topics</option>
-              {topics.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
+            <FacetFilter log={log} counts={log.topicCounts} label="topic" plural="topics" value={filter.topic} onChange={set('topic')} />
             <input aria-label="Filter by table" placeholder="Table" inputMode="numeric" value={filter.table} onChange={(e) => set('table')(e.target.value.slice(0, 6))} />
             <input aria-label="Filter by correlation id" placeholder="Correlation id (order-12)" value={filter.correlationid} onChange={(e) => set('correlationid')(e.target.value.slice(0, 60))} />
           </>
@@ -154,5 +143,47 @@ export function LogList({ selected, onSelect, compact = false }: { selected: str
         </ul>
       </div>
     </div>
+  );
+}
+
+/**
+ * A filter menu over one attribute's values (`counts`: value → messages). Up to
+ * {@link FACET_CAP} values it lists them all; beyond, it lists the {@link FACET_CAP} with the
+ * most messages, says how many more there are, and offers a search box that finds the others
+ * (an import may hold 100,000 types: docs/bad-input.md, "Imports"). Values are user text,
+ * shown through `visible`.
+ */
+function FacetFilter({ log, counts, label, plural, value, onChange }: { log: EventLog; counts: ReadonlyMap<string, number>; label: string; plural: string; value: string; onChange: (v: string) => void }) {
+  const [query, setQuery] = useState('');
+  const size = counts.size;
+  // Recomputed when the log grows or the search changes (a few hertz at most).
+  const facet = useMemo(() => cappedFacet(counts, query, FACET_CAP), [counts, query, log.entries.length, log.dropped, size]);
+  const searchable = size > FACET_CAP;
+  const shown = value && !facet.shown.includes(value) ? [value, ...facet.shown] : facet.shown;
+  return (
+    <span className="facet">
+      <select aria-label={`Filter by ${label}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">All {plural}</option>
+        {shown.map((t) => (
+          <option key={t} value={t}>
+            {visible(t.length > 80 ? `${t.slice(0, 80)}…` : t)}
+          </option>
+        ))}
+        {facet.more > 0 && (
+          <option disabled value="\u0000more">
+            … {facet.more.toLocaleString('en')} more: search to find them
+          </option>
+        )}
+      </select>
+      {searchable && (
+        <>
+          <input type="search" aria-label={`Search ${plural}`} placeholder={`Search ${size.toLocaleString('en')} ${plural}`} value={query} onChange={(e) => setQuery(e.target.value.slice(0, 200))} />
+          <span className="muted facet-more">
+            {query ? `${facet.matching.toLocaleString('en')} match` : `top ${FACET_CAP} by count`}
+            {facet.more > 0 ? `, ${facet.more.toLocaleString('en')} more` : ''}
+          </span>
+        </>
+      )}
+    </span>
   );
 }
