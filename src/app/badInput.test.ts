@@ -164,6 +164,7 @@ const consoleCalls: [string, (s: SimStore, session: SessionStore) => void, RegEx
   ['importLog of an object', (s) => s.getState().importLog(wrong({}), 'x.json'), /^importLog\(text\): /],
   ['setCompare("yes")', (_s, session) => session.getState().setCompare(wrong('yes')), /^setCompare\(on\): expected true or false, got "yes"/],
   ['setPresenter(1)', (_s, session) => session.getState().setPresenter(wrong(1)), /^setPresenter\(on\): expected true or false, got 1/],
+  ['a group name with a direction override', (s) => s.getState().command({ type: 'addSubscriber', name: 'billing', group: 'bill\u202Eing' }), /^command\(c\): group: holds a control or direction character/],
   ['nudgeSpeed(5)', (_s, session) => session.getState().nudgeSpeed(wrong(5)), /^nudgeSpeed\(direction\): expected 1 \(faster\) or -1 \(slower\), got 5/],
 ];
 

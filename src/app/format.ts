@@ -1,4 +1,5 @@
 /** Formatting shared by every view. Inputs are simulated seconds unless named otherwise. */
+import { visible } from './visible.ts';
 
 /** `h:mm:ss` of elapsed simulated time (e.g. 4521 → "1:15:21"). */
 export function clock(seconds: number): string {
@@ -35,7 +36,9 @@ export function speedLabel(speed: number | 'max'): string {
 
 /** Capitalised dish or kind name (e.g. "steak" → "Steak"). */
 export function title(name: string): string {
-  return name.length > 0 ? name[0]!.toUpperCase() + name.slice(1) : name;
+  // Names can come from a user's scenario: show control and direction characters as given (docs/bad-input.md).
+  const shown = visible(name);
+  return shown.length > 0 ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
 }
 
 /**

@@ -8,7 +8,11 @@ import { distributionSchema } from './schema.ts';
  * engine sees it (docs/bad-input.md, "The console API"). Names (dishes, stations, groups)
  * are checked against the restaurant by the engine itself, which throws a clear Error.
  */
-const name = z.string().min(1).max(80);
+// A name may be anything printable (names are data, docs/bad-input.md), but no control or
+// direction character: those would draw nothing or reorder the text around them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const name = z.string().min(1).max(80).refine((s) => !INVISIBLE.test(s), 'holds a control or direction character');
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setMode'), mode: z.enum(['sync', 'async']) }),

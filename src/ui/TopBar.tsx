@@ -8,6 +8,7 @@ import { useSession, useSessionStore } from './SessionProvider.tsx';
 import { setPresenter } from './Keyboard.tsx';
 import { MoreMenu } from './MoreMenu.tsx';
 import { G } from './Term.tsx';
+import { visible } from '../app/visible.ts';
 
 /** Play / pause (one button whose name and icon change). */
 function PlayIcon({ playing }: { playing: boolean }) {
@@ -50,7 +51,7 @@ export function TopBar({ presetNames, setupOpen, onToggleSetup }: { presetNames:
         <p className="world-note">This lesson runs its own small world, drawn on the stage; its controls are beside it.</p>
       ) : (
         <>
-      {presenter && <p className="presenter-scenario">{presetName}</p>}
+      {presenter && <p className="presenter-scenario user-text">{visible(presetName)}</p>}
       {!presenter && (
       <label className="field">
         <span className="field-label visually-hidden">Scenario</span>

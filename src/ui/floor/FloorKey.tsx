@@ -6,6 +6,7 @@ import { dishCodes } from './dishCodes.ts';
 import { Chair, Clock, Coin, Cross, Cutlery, Hourglass, Notepad, OldProtocolCorner, Party, Plate, Ticket, Walking, Warning } from './Glyphs.tsx';
 import { BLOCKED, IDLE, INK, kindColour, MUTED, ROLE_COLOUR } from './palette.ts';
 import { G } from '../Term.tsx';
+import { visible } from '../../app/visible.ts';
 
 /** One entry of the key: a glyph drawn as the floor draws it, and what it means. */
 function Entry({ children, text, w = 22 }: { children: ReactNode; text: string; w?: number }) {
@@ -55,7 +56,7 @@ export function FloorKey() {
       <ul className="key-codes" aria-label="Dish codes">
         {[...codes].map(([dish, code]) => (
           <li key={dish}>
-            <b>{code}</b> {dish}
+            <b>{code}</b> <span className="user-text">{visible(dish)}</span>
           </li>
         ))}
       </ul>

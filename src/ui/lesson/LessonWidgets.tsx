@@ -5,6 +5,7 @@ import { clock } from '../../app/format.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
 import { lintMessages } from '../../app/linter.ts';
 import { G } from '../Term.tsx';
+import { visible } from '../../app/visible.ts';
 
 /** The prediction: pick an answer before running, then see whether and why. */
 export function Prediction({ lesson }: { lesson: Lesson }) {
@@ -157,7 +158,7 @@ export function AskTheLog() {
             {answer.dishes.map((d, i) => (
               <span key={d.subject}>
                 {i > 0 ? ', ' : ''}
-                {d.dish} ({d.status})
+                {visible(d.dish)} ({d.status})
               </span>
             ))}
             .

@@ -3,6 +3,7 @@ import { useSim, useSimStore } from '../SimProvider.tsx';
 import { SUBSCRIBER_DEFAULTS, SUBSCRIBER_KINDS, type GroupView, type SubscriberKind } from '../../sim/index.ts';
 import { title } from '../../app/format.ts';
 import { G } from '../Term.tsx';
+import { visible } from '../../app/visible.ts';
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
@@ -84,10 +85,10 @@ function GroupRow({ g, kind }: { g: GroupView; kind: string }) {
       {kind !== 'runners' && (
         <div className="group-actions">
           <button type="button" onClick={() => act({ type: g.down ? 'consumerUp' : 'consumerDown', group: g.group })}>
-            {g.down ? `Restart ${g.group}` : `Crash ${g.group}`}
+            {g.down ? `Restart ${visible(g.group)}` : `Crash ${visible(g.group)}`}
           </button>
           <button type="button" onClick={() => act({ type: 'removeSubscriber', group: g.group })}>
-            Remove {g.group}
+            Remove {visible(g.group)}
           </button>
         </div>
       )}

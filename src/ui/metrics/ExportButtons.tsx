@@ -18,7 +18,7 @@ export function ExportButtons({ scope }: { scope: string }) {
   const stem = (time = session.getState().primary.getState().snapshot.time) => {
     const p = session.getState().primary.getState();
     const [h, m, sec] = clock(time).split(':');
-    return `order-up-${p.presetName}-seed${p.running.seed}-at-${h}h${m}m${sec}s${compare ? '-compare' : ''}`;
+    return `order-up-${p.presetName.replace(/[^\w-]+/g, '_').slice(0, 60)}-seed${p.running.seed}-at-${h}h${m}m${sec}s${compare ? '-compare' : ''}`;
   };
   const saveCsv = () => {
     const s = session.getState();
