@@ -4,7 +4,7 @@
  * and the proof that nothing ran on: a running restaurant keeps its time, its figures and its
  * log; a link runs the defaults; the CLI prints nothing on stdout and exits 2.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,7 +79,7 @@ const links: [string, string, RegExp][] = [
 
 // ---- CLI arguments ----------------------------------------------------------------------
 const dir = mkdtempSync(join(tmpdir(), 'orderup-badinput-'));
-const file = (name: string, content: string) => {
+const file = (name: string, content: string | Buffer) => {
   const f = join(dir, name);
   writeFileSync(f, content);
   return f;
@@ -102,6 +102,15 @@ const cli: [string, string[], RegExp][] = [
   ['a file that does not exist', ['--file', join(dir, 'missing.json')], /missing\.json/],
 ];
 
+// ---- outputs that would overwrite the scenario (docs/bad-input.md, "CLI") ---------------------
+/** [what, make the link in `dir` (the scenario is dir/s.json), the CLI's arguments]. */
+const outputs: [string, (dir: string) => void, string[]][] = [
+  ['--events through a symbolic link to the scenario', (d) => symlinkSync(join(d, 's.json'), join(d, 'link.json')), ['--file', 's.json', '--events', 'link.json']],
+  ['--events through a hard link to the scenario', (d) => linkSync(join(d, 's.json'), join(d, 'link.json')), ['--file', 's.json', '--events', 'link.json']],
+  ['--events naming the scenario another way', () => {}, ['--file', 's.json', '--events', './x/../s.json']],
+  ['--file through a symbolic link, --events the file itself', (d) => symlinkSync(join(d, 's.json'), join(d, 'link.json')), ['--file', 'link.json', '--events', 's.json']],
+];
+
 // ---- scenario files (through the CLI, which is where they are read) --------------------------
 const scenarios: [string, unknown, RegExp][] = [
   ['tables as a string', { ...base, tables: 'three' }, /tables: /],
@@ -116,6 +125,10 @@ const scenarios: [string, unknown, RegExp][] = [
   ['binary garbage', '\u0000\u0001\u00ff{', /not valid JSON/],
   ['a 10 MB name', { ...base, name: 'n'.repeat(10 * 1024 * 1024) }, /name/],
   ['a negative share', { ...base, menu: [{ ...base.menu[0], share: -1 }] }, /menu\[0\]\.share/],
+  ['bytes that are not UTF-8 in a name', Buffer.concat([Buffer.from('{"name":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]), /not valid UTF-8 at byte offset 12/],
+  ['a lone surrogate encoded as UTF-8', Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), /not valid UTF-8 at byte offset 9/],
+  ['the largest restaurant for ten years, sampled as CSV twice', { ...base, durationSeconds: 10 * 365 * 86400, sampleIntervalSeconds: 316, arrivals: { kind: 'poisson', ratePerHour: 10 }, tables: 10_000, staff: { waiters: 500, runners: 500 } }, /too big for the CLI: about [\d,]+ s and [\d,]+ MB .*lower/],
+  ['a high arrival rate on the largest restaurant for ten hours', { ...base, durationSeconds: 36_000, arrivals: { kind: 'poisson', ratePerHour: 100_000 }, tables: 10_000, staff: { waiters: 500, runners: 500 } }, /too big for the CLI: .*lower the arrival rate/],
 ];
 
 // ---- extreme control values on a running page -----------------------------------------------
@@ -168,7 +181,7 @@ const consoleCalls: [string, (s: SimStore, session: SessionStore) => void, RegEx
   ['nudgeSpeed(5)', (_s, session) => session.getState().nudgeSpeed(wrong(5)), /^nudgeSpeed\(direction\): expected 1 \(faster\) or -1 \(slower\), got 5/],
 ];
 
-describe(`bad input (${batches.length + links.length + cli.length + scenarios.length + controls.length + consoleCalls.length} cases): a clear message, and nothing else changes`, () => {
+describe(`bad input (${batches.length + links.length + cli.length + outputs.length + scenarios.length + controls.length + consoleCalls.length} cases): a clear message, and nothing else changes`, () => {
   it.each(batches)('imported batch: %s', async (_name, text, message) => {
     const s = running();
     const before = fingerprint(s);
@@ -205,11 +218,27 @@ describe(`bad input (${batches.length + links.length + cli.length + scenarios.le
     expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it.each(outputs)('CLI output: %s is refused, the scenario byte for byte as it was', (_name, link, args) => {
+    const d = mkdtempSync(join(tmpdir(), 'orderup-badinput-out-'));
+    writeFileSync(join(d, 's.json'), JSON.stringify(base));
+    const bytes = readFileSync(join(d, 's.json'));
+    link(d);
+    const names = readdirSync(d).sort();
+    let out = '';
+    let err = '';
+    const code = main(args, (x) => (out += x), (x) => (err += x), d);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/is the scenario file itself .*nothing was written/);
+    expect(readFileSync(join(d, 's.json')).equals(bytes)).toBe(true);
+    expect(readdirSync(d).sort()).toEqual(names);
+  });
+
   it.each(scenarios)('scenario file: %s', (name, content, message) => {
     let out = '';
     let err = '';
-    const f = file(`${name.replace(/\W+/g, '-')}.json`, typeof content === 'string' ? content : JSON.stringify(content));
-    const code = main(['--file', f], (x) => (out += x), (x) => (err += x));
+    const f = file(`${name.replace(/\W+/g, '-')}.json`, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
+    const code = main(['--file', f, ...(/CSV/.test(name) ? ['--format', 'csv', '--mode', 'both'] : [])], (x) => (out += x), (x) => (err += x));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(message);
@@ -263,6 +292,6 @@ describe(`bad input (${batches.length + links.length + cli.length + scenarios.le
   });
 
   it('has at least 80 cases', () => {
-    expect(batches.length + links.length + cli.length + scenarios.length + controls.length + consoleCalls.length).toBeGreaterThanOrEqual(80);
+    expect(batches.length + links.length + cli.length + outputs.length + scenarios.length + controls.length + consoleCalls.length).toBeGreaterThanOrEqual(80);
   });
 });
