@@ -6,7 +6,7 @@
 // link of the chain is clicked; (c) an event with an unknown attribute nested 100,000 deep is
 // refused with a message and the page stays drawn. Prints the longest task measured for each
 // step, ends with "N passed, N failed", exits non-zero on a failure.
-import { SUB, launch, serveDist } from './serve.mjs';
+import { SUB, checks, launch, serveDist } from './serve.mjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,21 +17,7 @@ const LONG_TASK_LIMIT_MS = 200;
 const { origin, close: closeServer } = await serveDist();
 const browser = await launch();
 const tmp = mkdtempSync(join(tmpdir(), 'orderup-imports-'));
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, assert, finish } = checks();
 
 /** Write a batch one event a line (the file stays one string only in the page). */
 function writeBatch(name, n, event) {
@@ -158,5 +144,4 @@ await check('an unknown attribute nested 100,000 deep is refused with a message 
 
 await browser.close();
 await closeServer();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

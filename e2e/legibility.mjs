@@ -7,7 +7,7 @@
 // restaurant the page allows; the top bar never wraps or moves. One screenshot per moment
 // goes to e2e/screenshots/. Run after `npm run build`; `E2E_ONLY=regex` runs some checks.
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { SUB, launch, serveDist } from './serve.mjs';
+import { SUB, checks, launch, serveDist } from './serve.mjs';
 import { measure, problemsOf } from './geometry.mjs';
 import { readWords } from './words.mjs';
 
@@ -15,20 +15,7 @@ const shots = new URL('./screenshots/', import.meta.url);
 mkdirSync(shots, { recursive: true });
 const { origin, close } = await serveDist();
 const browser = await launch();
-const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  if (only && !only.test(name)) return;
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 12).join('\n     ')}`);
-  }
-}
+const { check, finish } = checks({ stackLines: 12 });
 
 const VIEWPORTS = [
   { width: 1280, height: 720 },
@@ -257,5 +244,4 @@ await check('the top bar stays one row and nothing moves when the clock says the
 
 await browser.close();
 await close();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

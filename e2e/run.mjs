@@ -3,7 +3,7 @@
 // (as any static host would), driven in Debian's Chromium through playwright-core. Run
 // `npm run build` first. Prints one line per check, the measured frame times, and ends with
 // "N passed, N failed"; exits non-zero on any failure. Screenshots go to e2e/screenshots/.
-import { SUB, launch, serveDist } from './serve.mjs';
+import { SUB, checks, launch, serveDist } from './serve.mjs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -14,23 +14,7 @@ mkdirSync(shots, { recursive: true });
 const { origin, close: closeServer } = await serveDist();
 const browser = await launch();
 
-let passed = 0;
-let failed = 0;
-const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
-async function check(name, fn) {
-  if (only && !only.test(name)) return;
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n     ')}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, assert, finish } = checks();
 
 async function open(viewport = { width: 1280, height: 720 }) {
   const page = await browser.newPage({ viewport });
@@ -882,5 +866,4 @@ await check('the offline file dist/order-up.html runs from file:// with no reque
 
 await browser.close();
 await closeServer();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

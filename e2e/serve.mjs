@@ -33,3 +33,35 @@ export async function serveDist() {
 
 /** Launch Debian's Chromium headless. */
 export const launch = () => chromium.launch({ executablePath, args: chromiumArgs });
+
+/**
+ * The checks of a browser-test script: `check(name, fn)` runs one (skipped unless its name
+ * matches `E2E_ONLY`, when set) and prints `ok`/`FAIL` with the first `stackLines` of the
+ * error; `assert(cond, message)` throws; `finish()` prints "N passed, N failed" and exits
+ * non-zero on any failure.
+ */
+export function checks({ stackLines = 4 } = {}) {
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+  let passed = 0;
+  let failed = 0;
+  return {
+    async check(name, fn) {
+      if (only && !only.test(name)) return;
+      try {
+        await fn();
+        passed++;
+        console.log(`ok   ${name}`);
+      } catch (e) {
+        failed++;
+        console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, stackLines).join('\n     ')}`);
+      }
+    },
+    assert(cond, message) {
+      if (!cond) throw new Error(message);
+    },
+    finish() {
+      console.log(`\n${passed} passed, ${failed} failed`);
+      process.exit(failed === 0 ? 0 : 1);
+    },
+  };
+}
