@@ -128,6 +128,10 @@ describe('sim store', () => {
     expect(s().finished).toBe(true);
     expect(s().playing).toBe(false);
     expect(s().snapshot.time).toBe(s().scenario.durationSeconds);
+    // Play again: the one notice saying so, not a second one in other words.
+    s().play();
+    s().play();
+    expect(s().notices.filter((n) => /service is over/i.test(n.text))).toHaveLength(1);
   });
 });
 

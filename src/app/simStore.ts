@@ -493,7 +493,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
 
       play() {
         if (get().finished) {
-          notify('info', 'This service is over. Press Reset to run it again.');
+          notify('info', `The service is over after ${Math.round(r.scenario.durationSeconds / 60)} simulated minutes. Reset to run it again.`);
           return;
         }
         set({ playing: true });
