@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -261,5 +261,28 @@ describe('the cost guard sees every cost', () => {
     expect(more({}, { format: 'csv', events: false })).toBeGreaterThan(base.seconds);
     expect(estimateRun(s, ['sync', 'async'], { format: 'json', events: false }).seconds).toBeGreaterThan(base.seconds);
     expect(refusal(base)).toBeNull();
+  });
+});
+
+describe('a full disk or a dangling link never costs a file', () => {
+  it('writeAll reports a device that takes no more bytes (ENOSPC), never a short write taken as done', async () => {
+    const { writeAll } = await import('./output.ts');
+    const { existsSync, openSync, closeSync } = await import('node:fs');
+    if (!existsSync('/dev/full')) return;
+    const fd = openSync('/dev/full', 'w');
+    try {
+      expect(() => writeAll(fd, 'x'.repeat(100_000))).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('--events through a dangling symbolic link writes the file the link names, and the link stays a link', () => {
+    const { dir } = setup();
+    symlinkSync(join(dir, 'target.json'), join(dir, 'dangling.json'));
+    const r = run(['--file', 's.json', '--events', 'dangling.json'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8'))).toBeInstanceOf(Array);
+    expect(readlinkSync(join(dir, 'dangling.json'))).toBe(join(dir, 'target.json'));
   });
 });

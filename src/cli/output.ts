@@ -1,6 +1,6 @@
-import { closeSync, fchmodSync, fstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { toCloudEvent } from '../scenarios/cloudevents.ts';
 import type { Envelope } from '../sim/index.ts';
 import { UsageError } from './errors.ts';
@@ -30,6 +30,37 @@ export interface NamedFile {
 
 const idOf = (st: Stats): FileId => ({ dev: st.dev, ino: st.ino });
 
+/**
+ * Write all of `text` (UTF-8) to `fd`: `writeSync` may write fewer bytes than asked (a disk
+ * filling up), so it is called again for the rest.
+ * @throws Error with code ENOSPC when the device takes no more bytes, or the write's own error.
+ */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done);
+    if (n <= 0) throw Object.assign(new Error('the device takes no more bytes'), { code: 'ENOSPC' });
+    done += n;
+  }
+}
+
+/** Follow symbolic links from `path` (absolute) to the path they end at, which may not exist yet (a dangling link). */
+function endOfLinks(path: string): string {
+  let p = path;
+  for (let i = 0; i < 40; i++) {
+    let st: Stats;
+    try {
+      st = lstatSync(p);
+    } catch {
+      return p;
+    }
+    if (!st.isSymbolicLink()) return p;
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  throw new UsageError('too many levels of symbolic links');
+}
+
 /** The identity of an open file descriptor when it is a regular file (stdout sent to a file), else null. */
 export function regularFileIdOf(fd: number): FileId | null {
   try {
@@ -47,7 +78,14 @@ export function regularFileIdOf(fd: number): FileId | null {
  * @throws UsageError when it names a directory or anything but a regular file (a FIFO, a
  *   device such as /dev/null, which a rename would replace), or its directory does not exist.
  */
-export function outputFile(label: string, path: string): NamedFile {
+export function outputFile(label: string, given: string): NamedFile {
+  // A dangling symbolic link is written through too: to the file it names, which it creates.
+  let path: string;
+  try {
+    path = endOfLinks(given);
+  } catch (e) {
+    throw new UsageError(`${label}: ${(e as Error).message}`);
+  }
   let st: Stats | null = null;
   try {
     st = statSync(path);
@@ -103,23 +141,38 @@ export class AtomicFile {
     this.fd = openSync(this.temp, 'wx', 0o666);
   }
 
-  /** Append text (UTF-8). @throws Error on a write failure (a full disk: ENOSPC). */
+  /** Append text (UTF-8), all of it. @throws Error on a write failure (a full disk: ENOSPC). */
   write(text: string): void {
     if (this.fd === null) throw new Error('the file is already closed');
-    writeSync(this.fd, text);
+    writeAll(this.fd, text);
   }
 
-  /** Close and rename into place, keeping an existing file's permissions. @throws Error, after removing the temporary file. */
-  commit(): void {
+  /**
+   * Make the bytes durable and close, keeping an existing file's permissions; the old file is
+   * still untouched. @throws Error, after removing the temporary file.
+   */
+  close(): void {
+    if (this.fd === null) return;
     try {
-      const fd = this.fd!;
+      const fd = this.fd;
       try {
         fchmodSync(fd, statSync(this.path).mode & 0o7777);
       } catch {
         // a new file: the umask's permissions
       }
+      fsyncSync(fd);
       this.fd = null;
       closeSync(fd);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  /** {@link close}, then rename into place. @throws Error, after removing the temporary file. */
+  commit(): void {
+    this.close();
+    try {
       renameSync(this.temp, this.path);
     } catch (e) {
       this.abort();

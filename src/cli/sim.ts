@@ -345,9 +345,18 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`sim: internal error in the simulation: ${String((e as Error).message ?? e).replace(/\s+/g, ' ')}\n`);
     return 1;
   }
+  // Every file whole on disk first; only then is any old file replaced (with --mode both, a
+  // failure writing the second leaves the first file's old version too).
   for (const [i, f] of files.entries()) {
     try {
       streams[i]!.finish();
+      f.close();
+    } catch (e) {
+      return cannotWrite(f.path, e);
+    }
+  }
+  for (const f of files) {
+    try {
       f.commit();
     } catch (e) {
       return cannotWrite(f.path, e);
