@@ -11,7 +11,8 @@ import { capacityBound, meanDishesPerParty, meanOf, SUBSCRIBER_DEFAULTS, type Mo
  * - each dish served: 110 µs (190 µs with `--events`, which writes its 4 or so messages), plus 0.1 µs for every waiter, runner and station (the floor and
  *   the kitchen look for a free one), plus 15 µs for every subscriber group that reads it
  *   (as many as its members can handle: the rest stays unread in the log, 600 bytes each);
- * - each time-series sample (only `--format csv` samples): 5 µs and 650 bytes;
+ * - each time-series sample (only `--format csv` samples): 25 µs and 1,050 bytes (the row, its
+ *   CSV text and the garbage of building it);
  * - each waiter, runner and station at start-up: 150 µs; each fault: 10 µs per station it
  *   takes down; start-up of Node and the engine: 0.5 s and 150 MB;
  * - memory that stays: 50 bytes a dish and 100 a party (the figures' samples), 100 bytes a
@@ -109,8 +110,8 @@ export function estimateRun(s: Scenario, modes: readonly Mode[], opts: { format:
       unread = Math.max(unread, served - handled);
     }
     parts.subscribers.bytes += served * 100 * billing + servedParties * 100 * perPartyRecords + unread * MESSAGE_BYTES;
-    parts.samples.seconds += samples * 5 * US;
-    parts.samples.bytes += samples * 650;
+    parts.samples.seconds += samples * 25 * US;
+    parts.samples.bytes += samples * 1050;
     parts.faults.seconds += faulted * 10 * US;
   }
   let seconds = START_SECONDS;
