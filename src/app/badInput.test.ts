@@ -178,6 +178,12 @@ const consoleCalls: [string, (s: SimStore, session: SessionStore) => void, RegEx
   ['setCompare("yes")', (_s, session) => session.getState().setCompare(wrong('yes')), /^setCompare\(on\): expected true or false, got "yes"/],
   ['setPresenter(1)', (_s, session) => session.getState().setPresenter(wrong(1)), /^setPresenter\(on\): expected true or false, got 1/],
   ['a group name with a direction override', (s) => s.getState().command({ type: 'addSubscriber', name: 'billing', group: 'bill\u202Eing' }), /^command\(c\): group: holds a control or direction character/],
+  ['a command whose field getter throws', (s) => s.getState().command(wrong({ get type(): string { throw new Error('x'); } })), /^command\(c\): its fields could not be read \(x\)/],
+  ['restart with 50 station kinds', (s) => {
+    const b = s.getState().base;
+    const stations = Array.from({ length: 50 }, (_, i) => ({ kind: `kind${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, count: 1 }));
+    s.getState().restart({ ...b, kitchen: { stations }, menu: b.menu.map((m, i) => ({ ...m, station: stations[i]!.kind })) }, { ...s.getState().running, stations: Object.fromEntries(stations.map((k) => [k.kind, 1])) }, 'big', 'async');
+  }, /^restart\(base\): kitchen\.stations: the page draws at most 3 station kinds, got 50/],
   ['nudgeSpeed(5)', (_s, session) => session.getState().nudgeSpeed(wrong(5)), /^nudgeSpeed\(direction\): expected 1 \(faster\) or -1 \(slower\), got 5/],
 ];
 

@@ -85,6 +85,23 @@ export function clampParam(spec: ParamSpec, label: string, input: number | strin
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
+ * The largest kitchen and menu the page draws (the floor's layout is tested up to these:
+ * `src/ui/floor/layout.test.ts`); the CLI runs any scenario the schema accepts.
+ */
+export const PAGE_KITCHEN = { kinds: 3, kindChars: 10, dishes: 8 } as const;
+
+/** Why the page cannot draw `s` (too many station kinds or dishes, a kind name too long), or null. */
+export function pageProblem(s: Scenario): string | null {
+  const kinds = s.kitchen.stations;
+  if (kinds.length > PAGE_KITCHEN.kinds) return `kitchen.stations: the page draws at most ${PAGE_KITCHEN.kinds} station kinds, got ${kinds.length} (the CLI runs any)`;
+  const long = kinds.find((k) => Array.from(k.kind).length > PAGE_KITCHEN.kindChars);
+  if (long) return `kitchen.stations: the page draws station kinds of at most ${PAGE_KITCHEN.kindChars} characters, got ${describe(long.kind)}`;
+  if (s.menu.length > PAGE_KITCHEN.dishes) return `menu: the page draws at most ${PAGE_KITCHEN.dishes} dishes, got ${s.menu.length} (the CLI runs any)`;
+  if (s.tables > PARAM_SPECS.tables.max || s.staff.waiters > PARAM_SPECS.waiters.max || s.staff.runners > PARAM_SPECS.runners.max) return `the page draws at most ${PARAM_SPECS.tables.max} tables, ${PARAM_SPECS.waiters.max} waiters and ${PARAM_SPECS.runners.max} runners`;
+  return null;
+}
+
+/**
  * Why `p` is not a setup the page could have made for `scenario` (a console caller's
  * `restart(base, params, …)`), or null when it is: every number within its
  * {@link PARAM_SPECS} range, a station count for each kitchen kind and no other.

@@ -21,7 +21,7 @@ import { collectInSlices, importInSlices, readText, type SlicedJob } from './imp
 import { visible } from './visible.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import type { Lesson, TourAction } from '../scenarios/lessons.ts';
-import { clampParam, PARAM_SPECS, paramsOf, paramsProblem, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
+import { clampParam, PARAM_SPECS, pageProblem, paramsOf, paramsProblem, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
 import { ArgumentError, describe, expected, isFiniteNumber } from './args.ts';
 import { checkCommand } from '../scenarios/commands.ts';
 import { parseScenario } from '../scenarios/schema.ts';
@@ -622,7 +622,13 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       restaurant: () => r,
       eventLog: () => importedLog ?? liveLog,
       command(c) {
-        const checked = checkCommand(c);
+        let checked: ReturnType<typeof checkCommand>;
+        try {
+          checked = checkCommand(c);
+        } catch (e) {
+          // A getter or proxy that throws while its fields are read.
+          return refuse('command(c)', `its fields could not be read (${e instanceof Error ? e.message.slice(0, 80) : 'an error'})`);
+        }
         if (!checked.ok) return refuse('command(c)', checked.problem);
         const cmd = checked.command;
         // The same rules as the page's own controls: the arrival rate through its slider's
@@ -781,10 +787,18 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
         } catch (e) {
           return refuse('restart(base)', e instanceof Error ? e.message : String(e));
         }
-        const problem = paramsProblem(params, scenario);
+        const unfit = pageProblem(scenario);
+        if (unfit) refuse('restart(base)', unfit);
+        let problem: string | null;
+        try {
+          problem = paramsProblem(params, scenario);
+        } catch (e) {
+          problem = `its fields could not be read (${e instanceof Error ? e.message.slice(0, 80) : 'an error'})`;
+        }
         if (problem) refuse('restart(params)', problem);
         set({ lesson: null, tourStep: -1 });
-        rebuild(base, params, presetName, mode);
+        // The validated copy, with the schema's defaults filled in (what the engine trusts).
+        rebuild(scenario, params, presetName, mode);
       },
       onInput(listener) {
         if (typeof listener !== 'function') refuse('onInput(listener)', expected('a function', listener));
