@@ -115,6 +115,15 @@ await check('a 500,000-event causation chain imports, and its newest link shows 
   assert(await page.getByText('500,000 messages long: the first and last 3 shown.').isVisible(), 'the chain says its length');
   assert(importLong <= LONG_TASK_LIMIT_MS, `a ${importLong.toFixed(0)} ms task while importing`);
   assert(clickLong <= LONG_TASK_LIMIT_MS, `a ${clickLong.toFixed(0)} ms task when the newest link was clicked`);
+  // Export the 500,000 events: written in slices too.
+  await mark(page);
+  const t1 = Date.now();
+  const bytes = await page.evaluate(async () => (await window.orderUp.session.getState().primary.getState().exportLogFile())?.size ?? 0);
+  await page.waitForTimeout(300);
+  const exportLong = await longest(page);
+  console.log(`     export ${(bytes / 1e6).toFixed(0)} MB in ${Date.now() - t1} ms, longest task ${exportLong.toFixed(0)} ms`);
+  assert(bytes > 50e6, `the export holds ${bytes} bytes`);
+  assert(exportLong <= LONG_TASK_LIMIT_MS, `a ${exportLong.toFixed(0)} ms task while exporting`);
   assert(await pageDrawn(page), 'the page is not drawn');
   assert(problems.length === 0, `page errors: ${problems.join('; ')}`);
   await page.close();
@@ -137,6 +146,25 @@ await check('an unknown attribute nested 100,000 deep is refused with a message 
   // Export still works and says nothing went wrong.
   await page.getByRole('button', { name: 'Export log' }).click();
   await page.waitForTimeout(300);
+  assert(await pageDrawn(page), 'the page is not drawn');
+  assert(problems.length === 0, `page errors: ${problems.join('; ')}`);
+  await page.close();
+});
+
+await check('a file of 50 MB of white space is refused in bounded work, with no long task over 200 ms', async () => {
+  const file = join(tmp, 'space.json');
+  writeFileSync(file, `${' '.repeat(50 * 1024 * 1024)}[]`);
+  const { page, problems } = await open();
+  await mark(page);
+  await page.getByLabel('Import a CloudEvents batch').setInputFiles(file);
+  const status = page.getByRole('status').filter({ hasText: 'was not imported' });
+  await status.waitFor({ timeout: 60_000 });
+  const text = await status.innerText();
+  await page.waitForTimeout(300);
+  const long = await longest(page);
+  console.log(`     "${text.split('\n')[0]}"; longest task ${long.toFixed(0)} ms`);
+  assert(/white space in a row/.test(text), `message: ${text}`);
+  assert(long <= LONG_TASK_LIMIT_MS, `a ${long.toFixed(0)} ms task`);
   assert(await pageDrawn(page), 'the page is not drawn');
   assert(problems.length === 0, `page errors: ${problems.join('; ')}`);
   await page.close();

@@ -136,18 +136,41 @@ export function importInSlices(text: string | readonly string[], progress: (frac
   );
 }
 
+/** Characters gathered into one part of a sliced export before it is handed to `makePart`. */
+const PART_CHARS = 1 << 20;
+
 /**
  * Collect the strings a generator yields, in slices (the export of a large log), then call
- * `done` with them, or with the error it threw. Never throws.
+ * `done` with them, or with the error it threw. Never throws. The strings are joined into
+ * parts of about 1 M characters, each passed through `makePart` as it is made (the page
+ * makes each a `Blob`, so no single task encodes the whole file).
  */
-export function collectInSlices(chunks: Iterator<string>, done: (result: { parts: string[] } | { error: unknown } | null) => void, opts: SliceOptions): SlicedJob {
-  const parts: string[] = [];
+export function collectInSlices<P = string>(
+  chunks: Iterator<string>,
+  done: (result: { parts: P[] } | { error: unknown } | null) => void,
+  opts: SliceOptions,
+  makePart: (text: string) => P = (text) => text as unknown as P,
+): SlicedJob {
+  const parts: P[] = [];
+  let pending: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    parts.push(makePart(pending.join('')));
+    pending = [];
+    chars = 0;
+  };
   return runInSlices(
     (more) => {
       for (;;) {
         const r = chunks.next();
-        if (r.done) return true;
-        parts.push(r.value);
+        if (r.done) {
+          flush();
+          return true;
+        }
+        pending.push(r.value);
+        chars += r.value.length;
+        if (chars >= PART_CHARS) flush();
         if (!more()) return false;
       }
     },

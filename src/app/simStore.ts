@@ -809,7 +809,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       exportLogFile() {
         const entries = (importedLog ?? liveLog).entries.slice();
         return new Promise((resolve) => {
-          collectInSlices(
+          collectInSlices<Blob>(
             batchChunks(entries, cloudEventOf),
             (result) => {
               if (result && 'parts' in result) return resolve(new Blob(result.parts, { type: 'application/cloudevents-batch+json' }));
@@ -818,6 +818,8 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
               resolve(null);
             },
             { now: wallNow },
+            // Each part encoded in its own slice: the Blob of Blobs at the end only links them.
+            (text) => new Blob([text]),
           );
         });
       },

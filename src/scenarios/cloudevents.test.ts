@@ -55,3 +55,16 @@ describe('CloudEvents batches', () => {
     expect(() => parseBatch(text)).toThrow('entry 0, field "data": nested deeper than 32 levels (line 1)');
   });
 });
+
+describe('white space is bounded work too', () => {
+  it('refuses more than 1 M characters of white space in a row, before, between or after events, naming the line', async () => {
+    const { parseBatch, BatchError, MAX_SPACE_CHARS } = await import('./cloudevents.ts');
+    const pad = ' '.repeat(MAX_SPACE_CHARS + 1);
+    for (const text of [`${pad}[]`, `[${pad}]`, `[]${pad}`, `${'\n'.repeat(MAX_SPACE_CHARS + 1)}[]`]) {
+      expect(() => parseBatch(text)).toThrow(BatchError);
+      expect(() => parseBatch(text)).toThrow(/more than 1024 K characters of white space in a row \(line \d+\)/);
+    }
+    // Ordinary indentation is fine.
+    expect(parseBatch(`[${' '.repeat(1000)}]`)).toEqual([]);
+  });
+});

@@ -148,6 +148,9 @@ const isSpace = (c: number) => c === 0x20 || c === NEWLINE || c === 0x0d || c ==
  * names the entry, the attribute and the line. Work per call is proportional to the event's
  * length; nothing recurses.
  */
+/** Most white space read in a row between, before or after events (inside one, {@link MAX_EVENT_CHARS} bounds it). */
+export const MAX_SPACE_CHARS = 1024 * 1024;
+
 class BatchScanner {
   /** The part being read (with the unread end of the one before, when an event spans both). */
   private text = '';
@@ -294,8 +297,12 @@ class BatchScanner {
     if (this.i < this.text.length) throw this.notJson(`more text after the batch's closing ] (line ${this.line})`);
   }
 
-  /** Skip white space, reading on into the next parts (keeping nothing behind). */
+  /**
+   * Skip white space, reading on into the next parts (keeping nothing behind).
+   * @throws BatchError after {@link MAX_SPACE_CHARS} in a row: the work of one call stays bounded.
+   */
   private skipSpace(): void {
+    let skipped = 0;
     for (;;) {
       const c = this.text.charCodeAt(this.i);
       if (Number.isNaN(c)) {
@@ -305,6 +312,7 @@ class BatchScanner {
       if (!isSpace(c)) return;
       if (c === NEWLINE) this.line++;
       this.i++;
+      if (++skipped > MAX_SPACE_CHARS) throw new BatchError(`more than ${MAX_SPACE_CHARS / 1024} K characters of white space in a row (line ${this.line}), which no batch needs`);
     }
   }
 
