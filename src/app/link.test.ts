@@ -154,3 +154,11 @@ describe('every setting is read on its own', () => {
     expect(problems[0]).toBe(`volume=${'🥩'.repeat(24)}… (not a setting)`);
   });
 });
+
+describe('quoting a long value', () => {
+  it('never cuts between a letter and its combining accents', () => {
+    const known = { presetNames: ['friday-rush'], lessonIds: [] };
+    const { problems } = parseLink(`?volume=${'e\u0301\u0302'.repeat(30)}`, known);
+    expect(problems[0]).toBe(`volume=${'e\u0301\u0302'.repeat(24)}… (not a setting)`);
+  });
+});

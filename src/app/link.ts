@@ -56,9 +56,12 @@ const DECIMAL = /^\d{1,4}(\.\d{1,3})?$/;
  */
 function quote(v: string): string {
   if (v === '') return '(empty name)';
-  const chars = Array.from(v.slice(0, 100));
+  // By user-perceived characters (an "e" keeps its accents), so a cut never splits one.
+  const chars = Array.from(GRAPHEMES.segment(v.slice(0, 200)), (g) => g.segment);
   return chars.length > 24 ? `${visible(chars.slice(0, 24).join(''))}…` : visible(v);
 }
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** One `key=value` setting decoded as a browser would (`+` is a space; a bad `%` escape is kept as written). */
 function decodeSetting(raw: string): [string, string] {
