@@ -1,5 +1,5 @@
 /**
- * The message bus as a log, in Kafka's model (DESIGN.md, "Messages: commands vs events"):
+ * The message bus as a log, in Kafka's model (docs/architecture.md, "Messages: commands and events"):
  *
  * - Every message is appended to a topic: an append-only log with offsets from 0.
  * - A **command** is addressed to exactly one handler, registered by type, which replies

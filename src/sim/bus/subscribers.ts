@@ -2,7 +2,7 @@ import type { Distribution } from '../kernel/distributions.ts';
 import { PoisonMessageError, type Envelope } from './bus.ts';
 
 /**
- * The independent subscribers of the restaurant's events (DESIGN.md: billing,
+ * The independent subscribers of the restaurant's events (docs/architecture.md, "Messages": billing,
  * notifications, analytics, loyalty). Each kind reads one topic as its own consumer group,
  * at its own pace; none of them can change what the restaurant does or when. Their state
  * is what a view shows: bills, notifications sent, dishes counted, points.

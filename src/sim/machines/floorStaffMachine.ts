@@ -10,7 +10,7 @@ import type { Mode } from '../scenario.ts';
  * - a waiter takes orders (and delivers dishes too when the restaurant has no runners);
  * - a runner delivers dishes, and in synchronous mode also takes orders.
  *
- * States (DESIGN.md): idle → walkingToTable → takingOrder →
+ * States (docs/architecture.md, "The restaurant model"): idle → walkingToTable → takingOrder →
  *   sync:  walkingToKitchen → blockedAtPass → carryingDish → idle
  *   async: submittingTicket → idle
  * and for a delivery: idle → walkingToPass → carryingDish → idle.

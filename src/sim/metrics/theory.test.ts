@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capacityBound, closedNetworkThroughput, meanDishesPerParty, mg1, mmc } from './theory.ts';
 import { testScenario } from '../../test/TestRestaurant.ts';
 
-describe('queueing formulas (QUEUEING.md worked values, μ = 1/min)', () => {
+describe('queueing formulas (docs/queueing.md worked values, μ = 1/min)', () => {
   it('M/M/1, λ = 0.5 → W = 2.000', () => expect(mmc(0.5, 1, 1).W).toBeCloseTo(2.0, 4));
   it('M/M/2, λ = 1.2 → W = 1.5625', () => expect(mmc(1.2, 1, 2).W).toBeCloseTo(1.5625, 4));
   it('M/M/5, λ = 3.5 → W = 1.2519', () => expect(mmc(3.5, 1, 5).W).toBeCloseTo(1.2519, 4));

@@ -4,7 +4,7 @@ import type { Mode, Scenario } from '../scenario.ts';
 
 /**
  * Queueing theory used for overlays, capacity bounds and tests. Formulas from
- * ../shared/QUEUEING.md: Kleinrock, Queueing Systems vol. 1 (M/M/c, M/G/1); Lazowska et al.,
+ * docs/queueing.md: Kleinrock, Queueing Systems vol. 1 (M/M/c, M/G/1); Lazowska et al.,
  * Quantitative System Performance (closed networks, bounds). Rates and times in any one
  * consistent unit (e.g. per minute and minutes).
  */

@@ -4,7 +4,7 @@ import { closedNetworkThroughput } from '../metrics/theory.ts';
 import { testScenario } from '../../test/TestRestaurant.ts';
 import { zero } from '../../test/theory.ts';
 
-// Sync mode is a closed network in which the waiters are the jobs (QUEUEING.md): a door
+// Sync mode is a closed network in which the waiters are the jobs (docs/queueing.md): a door
 // that never empties (heavy arrivals, patience keeps the queue bounded), walking 0.
 describe('sync restaurant is a closed network of waiters', () => {
   it('2 waiters, order-taking exp(2 min), one station exp(5 min): throughput 11.35 dishes/hour (MVA)', () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { mg1, mmc } from '../metrics/theory.ts';
 import { exp60, expectMatchesTheory, kitchenQueue } from '../../test/theory.ts';
 
-// The engine against queueing theory (QUEUEING.md), 200,000+ dishes per model; ρ ≤ 0.7
+// The engine against queueing theory (docs/queueing.md), 200,000+ dishes per model; ρ ≤ 0.7
 // keeps one run's error near 1.5%, inside the 3% tolerance.
 
 describe('async kitchen with one station', () => {
