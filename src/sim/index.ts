@@ -46,3 +46,4 @@ export { floorStaffMachine, staffActivity, type StaffRole } from './machines/flo
 export { stationMachine, stationActivity } from './machines/stationMachine.ts';
 export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role, Activity, RollingFigures, CustomerTimes, ModeFigures } from './metrics/collector.ts';
 export { mmc, mg1, closedNetworkThroughput, capacityBound, meanDishesPerParty, type CapacityBound, type QueueFigures } from './metrics/theory.ts';
+export { quantileOf } from './metrics/stats.ts';

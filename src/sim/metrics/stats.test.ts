@@ -38,3 +38,15 @@ describe('TimeAverage', () => {
     expect(a.current).toBe(3);
   });
 });
+
+describe('quantileOf: the engine’s quantile rule for plain arrays', () => {
+  it('agrees with SampleBuffer.quantile on the same values, in any order', async () => {
+    const { quantileOf, SampleBuffer } = await import('./stats.ts');
+    const xs = [7, 1, 9, 3, 3, 12, 0.5, 8];
+    const b = new SampleBuffer();
+    for (const x of xs) b.push(x);
+    for (const p of [0, 0.1, 0.5, 0.95, 1]) expect(quantileOf(xs, p)).toBe(b.quantile(p));
+    expect(quantileOf([], 0.5)).toBe(0);
+    expect(quantileOf([5, 1, 3], 0.5)).toBe(3);
+  });
+});

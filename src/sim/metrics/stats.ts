@@ -44,9 +44,23 @@ export class SampleBuffer {
   quantile(p: number): number {
     if (this.n === 0) return 0;
     if (!this.sorted) this.sorted = this.data.slice(0, this.n).sort();
-    const rank = Math.min(this.n, Math.max(1, Math.ceil(p * this.n)));
-    return this.sorted[rank - 1]!;
+    return nearestRank(this.sorted, p);
   }
+}
+
+/** The p-quantile of ascending `sorted` by the nearest-rank method, p in [0, 1]; 0 when empty. */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
+}
+
+/**
+ * The p-quantile of `xs` (any order) by the nearest-rank method, the same rule as every
+ * figure of the engine ({@link SampleBuffer.quantile}); 0 when empty.
+ */
+export function quantileOf(xs: readonly number[], p: number): number {
+  return nearestRank(Float64Array.from(xs).sort(), p);
 }
 
 /**

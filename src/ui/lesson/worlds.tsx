@@ -119,9 +119,5 @@ export const useTransferWorld = () => useContext(WorldsContext).transfer;
 /** The login world's runs, or null when another stage is showing. */
 export const useLoginWorld = () => useContext(WorldsContext).login;
 
-/** Nearest-rank quantile of `xs` (0 for none). */
-export function quantile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-}
+/** Nearest-rank quantiles, as every figure of the engine computes them. */
+export { quantileOf as quantile } from '../../sim/index.ts';
