@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scenario } from '../sim/index.ts';
+import { SUBSCRIBER_KINDS, type Scenario, type SubscriberKind } from '../sim/index.ts';
 import { distributionSchema, parseScenario, ScenarioError } from './schema.ts';
 
 /**
@@ -28,7 +28,7 @@ export const tourActionSchema = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('disguisedCommand'), times: z.number().int().min(1).max(20).default(1) }),
   z.strictObject({
     do: z.literal('addSubscriber'),
-    name: z.enum(['billing', 'analytics', 'notifications', 'loyalty', 'kitchen-display', 'dashboard', 'tracker']),
+    name: z.enum(SUBSCRIBER_KINDS as [SubscriberKind, ...SubscriberKind[]]),
     group: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
     from: z.enum(['earliest', 'latest']).optional(),
     processingSeconds: distributionSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_DISHES_PER_PARTY, SUBSCRIBER_DEFAULTS, type Scenario } from '../sim/index.ts';
+import { MAX_DISHES_PER_PARTY, SUBSCRIBER_DEFAULTS, SUBSCRIBER_KINDS, type Scenario, type SubscriberKind } from '../sim/index.ts';
 
 export { MAX_DISHES_PER_PARTY };
 
@@ -105,7 +105,7 @@ export const scenarioSchema = z
       .array(
         z
           .strictObject({
-            name: z.enum(['billing', 'analytics', 'notifications', 'loyalty', 'kitchen-display', 'dashboard', 'tracker']),
+            name: z.enum(SUBSCRIBER_KINDS as [SubscriberKind, ...SubscriberKind[]]),
             group: groupName.optional(),
             processingSeconds: distributionSchema.optional(),
           })

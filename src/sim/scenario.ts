@@ -1,4 +1,5 @@
 import type { Distribution } from './kernel/distributions.ts';
+import type { SubscriberKind } from './bus/subscribers.ts';
 
 /** Most dishes one party orders: a larger draw is capped here (the schema rejects more). */
 export const MAX_DISHES_PER_PARTY = 50;
@@ -22,7 +23,7 @@ export interface MenuItem {
 
 /** A subscriber of the restaurant's events (see `src/sim/bus/subscribers.ts`). */
 export interface Subscriber {
-  name: 'billing' | 'analytics' | 'notifications' | 'loyalty' | 'kitchen-display' | 'dashboard' | 'tracker';
+  name: SubscriberKind;
   /** Consumer group: subscribers sharing a group split its events. */
   group: string;
   processingSeconds: Distribution;
