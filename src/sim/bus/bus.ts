@@ -267,21 +267,15 @@ export class ConsumerGroup {
   }
 
   view(): GroupView {
-    const end = this.bus.endOffset(this.topic);
-    return {
-      group: this.name,
-      topic: this.topic,
+    return groupView(this.bus, this.name, this.topic, this.committedOffset, {
       members: this.memberNames,
-      committed: this.committedOffset,
-      endOffset: end,
-      lag: end - this.committedOffset,
       down: this.isDown,
       uncommitted: this.handled.size,
       handledTotal: this.handledCount,
       duplicates: this.duplicateCount,
       deadLettered: this.deadCount,
       external: false,
-    };
+    });
   }
 
   /** Give idle members the next messages (called on append, on a free member, on recover). */
@@ -425,22 +419,28 @@ export class ExternalGroup {
   }
 
   view(): GroupView {
-    const end = this.bus.endOffset(this.topic);
-    return {
-      group: this.name,
-      topic: this.topic,
+    return groupView(this.bus, this.name, this.topic, this.committedOffset, {
       members: [],
-      committed: this.committedOffset,
-      endOffset: end,
-      lag: end - this.committedOffset,
       down: false,
       uncommitted: this.done.size,
       handledTotal: this.committedOffset + this.done.size,
       duplicates: 0,
       deadLettered: this.deadLettered,
       external: true,
-    };
+    });
   }
+}
+
+/** A group's view: where it stands on its topic (committed offset, end, lag) and what it has done. */
+function groupView(
+  bus: Bus,
+  group: string,
+  topic: string,
+  committed: number,
+  rest: Omit<GroupView, 'group' | 'topic' | 'committed' | 'endOffset' | 'lag'>,
+): GroupView {
+  const end = bus.endOffset(topic);
+  return { group, topic, members: rest.members, committed, endOffset: end, lag: end - committed, down: rest.down, uncommitted: rest.uncommitted, handledTotal: rest.handledTotal, duplicates: rest.duplicates, deadLettered: rest.deadLettered, external: rest.external };
 }
 
 interface Topic {
