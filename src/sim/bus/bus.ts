@@ -229,8 +229,7 @@ export class ConsumerGroup {
       m.cancel = null;
       m.busy = false;
     }
-    this.commitTimer?.();
-    this.commitTimer = null;
+    this.cancelCommit();
     this.handled.clear();
     this.attempts.clear();
     this.cursor = this.committedOffset;
@@ -248,8 +247,7 @@ export class ConsumerGroup {
   close(): void {
     for (const m of this.members) m.cancel?.();
     this.members.length = 0;
-    this.commitTimer?.();
-    this.commitTimer = null;
+    this.cancelCommit();
   }
 
   /** Whether the group handles events of `type` (others it passes over). */
@@ -329,12 +327,7 @@ export class ConsumerGroup {
         }
         this.attempts.delete(msg.offset);
         this.deadCount++;
-        this.bus.publish<DeadLetter>(
-          DEAD_LETTER_TOPIC,
-          'DeadLettered',
-          { group: this.name, reason: e instanceof Error ? e.message : String(e), attempts: n, message: msg },
-          { source: `/consumers/${this.name}`, subject: msg.subject, correlationid: msg.correlationid, causationid: msg.id },
-        );
+        this.bus.deadLetter(this.name, msg, e instanceof Error ? e.message : String(e), n);
       }
       if (seen) this.duplicateCount++;
       this.handledCount++;
@@ -350,10 +343,21 @@ export class ConsumerGroup {
   private markHandled(offset: number): void {
     this.handled.add(offset);
     if (this.opts.commitIntervalSeconds <= 0) this.commit();
-    else this.commitTimer ??= this.schedule(this.opts.commitIntervalSeconds, () => {
+    else this.scheduleCommit();
+  }
+
+  /** Commit within the interval, as Kafka's auto-commit does (one timer at a time). */
+  private scheduleCommit(): void {
+    this.commitTimer ??= this.schedule(this.opts.commitIntervalSeconds, () => {
       this.commitTimer = null;
       this.commit();
     });
+  }
+
+  /** Drop a pending commit (a crash loses it; a closed group needs none). */
+  private cancelCommit(): void {
+    this.commitTimer?.();
+    this.commitTimer = null;
   }
 
   /** Commit the contiguous run of handled offsets after the committed one. */
@@ -370,12 +374,7 @@ export class ConsumerGroup {
     // Offsets handled past a gap (a member still busy with an earlier one) wait for the next
     // commit. With commit-after-every-message (interval 0) that is the next markHandled:
     // a timer would spin.
-    if (this.handled.size > 0 && this.opts.commitIntervalSeconds > 0) {
-      this.commitTimer ??= this.schedule(this.opts.commitIntervalSeconds, () => {
-        this.commitTimer = null;
-        this.commit();
-      });
-    }
+    if (this.handled.size > 0 && this.opts.commitIntervalSeconds > 0) this.scheduleCommit();
     this.bus.trim(this.topic);
   }
 }
@@ -384,7 +383,7 @@ export class ConsumerGroup {
 export class ExternalGroup {
   private committedOffset: number;
   private readonly done = new Set<number>();
-  /** Messages its members could not handle (counted by the caller, who dead-letters them). */
+  /** Messages its members could not handle (see {@link deadLetter}). */
   deadLettered = 0;
   constructor(
     private readonly bus: Bus,
@@ -416,6 +415,12 @@ export class ExternalGroup {
 
   statusOf(offset: number): DeliveryStatus {
     return offset < this.committedOffset ? 'committed' : this.done.has(offset) ? 'handled' : 'waiting';
+  }
+
+  /** A member could not handle `msg` (`reason` says why): count it and send it to the dead-letter topic, at its first attempt. */
+  deadLetter(msg: Envelope, reason: string): void {
+    this.deadLettered++;
+    this.bus.deadLetter(this.name, msg, reason, 1);
   }
 
   view(): GroupView {
@@ -508,6 +513,20 @@ export class Bus {
   }
 
   /** Publish an event to a topic; every consumer group of the topic will read it. */
+  /**
+   * Publish `DeadLettered` for `msg`, which consumer group `group` gave up on after
+   * `attempts` tries (`reason` says why), on {@link DEAD_LETTER_TOPIC}: caused by the message,
+   * in its correlation.
+   */
+  deadLetter(group: string, msg: Envelope, reason: string, attempts: number): Envelope<DeadLetter> {
+    return this.publish<DeadLetter>(DEAD_LETTER_TOPIC, 'DeadLettered', { group, reason, attempts, message: msg }, {
+      source: `/consumers/${group}`,
+      subject: msg.subject,
+      correlationid: msg.correlationid,
+      causationid: msg.id,
+    });
+  }
+
   publish<T>(topic: string, type: string, data: T, meta: MessageMeta): Envelope<T> {
     const message = this.append('event', topic, type, data, meta);
     const subs = this.immediate.get(topic);

@@ -5,7 +5,7 @@ import { Fifo } from '../kernel/fifo.ts';
 import { sampler, type Distribution, type Sampler } from '../kernel/distributions.ts';
 import { floorStaffMachine, legSecondsOf, NO_LEGS, staffActivity, timeFloorStaff, type StaffRole } from '../machines/floorStaffMachine.ts';
 import { stationMachine, stationActivity, timeStation, type StationJob } from '../machines/stationMachine.ts';
-import { Bus, DEAD_LETTER_TOPIC, type ConsumerGroup, type DeadLetter, type Envelope } from '../bus/bus.ts';
+import { Bus, type ConsumerGroup } from '../bus/bus.ts';
 import { createSubscriberState, dishCode, SUBSCRIBER_DEFAULTS, subscriberHandler, type SubscriberKind } from '../bus/subscribers.ts';
 import { MetricsCollector, type Activity, type Role } from '../metrics/collector.ts';
 import { capacityBound, type CapacityBound } from '../metrics/theory.ts';
@@ -392,21 +392,13 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     const id = (msg.data as { ticketId?: unknown } | null)?.ticketId;
     const t = typeof id === 'number' ? tickets.get(id) : undefined;
     if (!t || t.state !== 'atPass') {
-      runners.deadLettered++;
-      deadLetter('runners', msg, `no dish ${String(id)} waiting at the pass`);
+      runners.deadLetter(msg, `no dish ${String(id)} waiting at the pass`);
       return runners.commit(msg.offset);
     }
     t.readyOffset = msg.offset;
     pendingDeliveries.push(t);
     dispatchFloor();
   });
-  const deadLetter = (group: string, msg: Envelope, reason: string) =>
-    bus.publish<DeadLetter>(DEAD_LETTER_TOPIC, 'DeadLettered', { group, reason, attempts: 1, message: msg }, {
-      source: `/consumers/${group}`,
-      subject: msg.subject,
-      correlationid: msg.correlationid,
-      causationid: msg.id,
-    });
 
   // ---- floor --------------------------------------------------------------------------
   let dispatching = false;
