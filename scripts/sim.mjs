@@ -1,0 +1,45 @@
+// `npm run sim`: the CLI (src/cli/run.ts) run as compiled JavaScript, with no TypeScript
+// loader at run time (docs/architecture.md, "Layers"). The bundle lives in
+// node_modules/.cache/order-up-sim/ and is rebuilt, once, whenever a source it is built
+// from (src/cli, src/sim, src/scenarios, package-lock.json) is newer than it; several
+// runs at once each build into a directory of their own and rename the file into place.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cache = join(root, 'node_modules', '.cache', 'order-up-sim');
+const bundle = join(cache, 'run.mjs');
+
+/** The newest modification time (ms) of the files below `dir`. */
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const sources = Math.max(...['src/cli', 'src/sim', 'src/scenarios'].map((d) => newest(join(root, d))), statSync(join(root, 'package-lock.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
+  const { build } = await import('vite');
+  const tmp = join(cache, `.build-${process.pid}`);
+  mkdirSync(cache, { recursive: true });
+  await build({
+    root,
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      ssr: join(root, 'src/cli/run.ts'),
+      outDir: tmp,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { output: { entryFileNames: 'run.mjs', codeSplitting: false } },
+    },
+  });
+  renameSync(join(tmp, 'run.mjs'), bundle);
+  rmSync(tmp, { recursive: true, force: true });
+}
+await import(pathToFileURL(bundle).href);
