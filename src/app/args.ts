@@ -20,6 +20,18 @@ export class ArgumentError extends TypeError {
   }
 }
 
+/**
+ * The refusal a store's method makes of a wrong argument: say it with `notice` (the page
+ * shows "Refused …") and throw the {@link ArgumentError}, before anything changes.
+ */
+export function refuser(notice: (text: string) => void): (call: string, problem: string) => never {
+  return (call, problem) => {
+    const e = new ArgumentError(call, problem);
+    notice(`Refused ${e.message}`);
+    throw e;
+  };
+}
+
 /** True for a finite number (not NaN, not ±Infinity, not a numeric string). */
 export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { FRAME_BUDGET_MS, SPEEDS, type SimState, type SimStore } from './simStore.ts';
 import { linkNotice, type LinkSetup } from './link.ts';
-import { ArgumentError, expected } from './args.ts';
+import { expected, refuser } from './args.ts';
 import { nameRecord } from '../sim/index.ts';
 
 /**
@@ -83,11 +83,7 @@ export function followInLockstep(leader: SimStore, twin: SimStore): () => void {
 export function createSession(primary: SimStore, makeTwin: () => SimStore): SessionStore {
   let unlink: (() => void) | null = null;
   /** A console caller's wrong argument: said in the page and thrown (docs/bad-input.md); nothing changes. */
-  const refuse = (call: string, problem: string): never => {
-    const e = new ArgumentError(call, problem);
-    primary.getState().notice('warning', `Refused ${e.message}`);
-    throw e;
-  };
+  const refuse = refuser((text) => primary.getState().notice('warning', text));
   const flag = (call: string, v: unknown) => {
     if (typeof v !== 'boolean') refuse(call, expected('true or false', v));
   };

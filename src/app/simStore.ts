@@ -22,7 +22,7 @@ import { visible } from './visible.ts';
 import { seriesCsv } from '../scenarios/csv.ts';
 import type { Lesson, TourAction } from '../scenarios/lessons.ts';
 import { clampParam, PARAM_SPECS, pageProblem, paramsOf, paramsProblem, pendingChanges, withParams, type ParamSpec, type Params } from './params.ts';
-import { ArgumentError, describe, expected, isFiniteNumber } from './args.ts';
+import { describe, expected, isFiniteNumber, refuser } from './args.ts';
 import { checkCommand } from '../scenarios/commands.ts';
 import { parseScenario } from '../scenarios/schema.ts';
 import { parseLesson } from '../scenarios/lesson.ts';
@@ -332,11 +332,7 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
      * Refuse a call with a wrong argument (docs/bad-input.md, "The console API"): say so in
      * the page and throw an {@link ArgumentError}; nothing has changed.
      */
-    const refuse = (call: string, problem: string): never => {
-      const e = new ArgumentError(call, problem);
-      notify('warning', `Refused ${e.message}`);
-      throw e;
-    };
+    const refuse = refuser((text) => notify('warning', text));
 
     /** Run `fn` against the engine; on an engine error pause and say so, leaving the page alive. */
     const guarded = (fn: () => void): boolean => {

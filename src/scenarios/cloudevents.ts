@@ -138,6 +138,9 @@ const COLON = 0x3a;
 const NEWLINE = 0x0a;
 const isSpace = (c: number) => c === 0x20 || c === NEWLINE || c === 0x0d || c === 0x09;
 
+/** Most white space read in a row between, before or after events (inside one, {@link MAX_EVENT_CHARS} bounds it). */
+export const MAX_SPACE_CHARS = 1024 * 1024;
+
 /**
  * Splits a batch's text into its events' texts without parsing them, one event per call, so
  * a caller can stop between any two events (docs/bad-input.md, "Imports"). The text may come
@@ -148,9 +151,6 @@ const isSpace = (c: number) => c === 0x20 || c === NEWLINE || c === 0x0d || c ==
  * names the entry, the attribute and the line. Work per call is proportional to the event's
  * length; nothing recurses.
  */
-/** Most white space read in a row between, before or after events (inside one, {@link MAX_EVENT_CHARS} bounds it). */
-export const MAX_SPACE_CHARS = 1024 * 1024;
-
 class BatchScanner {
   /** The part being read (with the unread end of the one before, when an event spans both). */
   private text = '';

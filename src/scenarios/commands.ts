@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_DISHES_PER_PARTY, SUBSCRIBER_KINDS, type RestaurantCommand, type SubscriberKind } from '../sim/index.ts';
 import { distributionSchema } from './schema.ts';
+import { hasInvisible } from './visible.ts';
 
 /**
  * The commands a user (the page's controls, a lesson's tour, the console API) may send a
@@ -10,9 +11,7 @@ import { distributionSchema } from './schema.ts';
  */
 // A name may be anything printable (names are data, docs/bad-input.md), but no control or
 // direction character: those would draw nothing or reorder the text around them.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
-const name = z.string().min(1).max(80).refine((s) => !INVISIBLE.test(s), 'holds a control or direction character');
+const name = z.string().min(1).max(80).refine((s) => !hasInvisible(s), 'holds a control or direction character');
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setMode'), mode: z.enum(['sync', 'async']) }),

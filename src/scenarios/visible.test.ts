@@ -26,7 +26,7 @@ describe('visible', () => {
 
 describe('names shown in the page', () => {
   it('title() shows a name with a direction override as given, capitalised', async () => {
-    const { title } = await import('./format.ts');
+    const { title } = await import('../app/format.ts');
     expect(title('\u202Ekaets')).toBe('⟨U+202E⟩kaets');
     expect(title('steak')).toBe('Steak');
   });
