@@ -14,7 +14,7 @@
  * Usage: `tsx src/bench/peer.bench.ts [dishes]`; `BENCH_ROUNDS` rounds (default 5).
  * Exit code 1 if a mean latency misses theory (1/(μ − λ) = 2 min) by more than 3%.
  */
-import { createRestaurant } from '../sim/index.ts';
+import { createRestaurant, type RestaurantOptions } from '../sim/index.ts';
 import { parseScenario } from '../scenarios/index.ts';
 import { CAN_MEASURE_MEMORY, ensureSimPy, issueModel, mb, median, NO_MEMORY_NOTE, PEER_SCRIPT, PYTHON, rounds, runChild, runSim, scenarioFile } from './child.ts';
 
@@ -63,12 +63,15 @@ function commandAgainstPeer(): boolean {
   return ok;
 }
 
-/** The engine in this process on the same model: median of 3 after a short warm-up, µs per dish. */
+/** What the CLI asks of the engine for its JSON report (src/cli/sim.ts): nothing sampled, no log kept. */
+const CLI_OPTIONS: RestaurantOptions = { sampling: 'none', retainMessages: 0 };
+
+/** The engine in this process on the same model, as the CLI runs it: median of 3 after a short warm-up, µs per dish. */
 function engineInProcess() {
   const s = parseScenario(issueModel(dishes));
   const run = (scenario = s) => {
     const t0 = performance.now();
-    const r = createRestaurant(scenario);
+    const r = createRestaurant(scenario, CLI_OPTIONS);
     r.runUntil(scenario.durationSeconds);
     return { seconds: (performance.now() - t0) / 1000, served: r.summary().served };
   };
@@ -76,7 +79,7 @@ function engineInProcess() {
   const runs = [run(), run(), run()];
   const seconds = median(runs.map((r) => r.seconds));
   const peer = median([0, 1, 2].map(() => (JSON.parse(runChild(PYTHON, [PEER_SCRIPT, String(dishes)]).stdout) as { wallSeconds: number }).wallSeconds));
-  console.log(`\nthe engine in process (createRestaurant, machines interpreted), the same model, median of 3:`);
+  console.log(`\nthe engine in process (createRestaurant, machines interpreted, the CLI's options), the same model, median of 3:`);
   console.log(`  ${seconds.toFixed(2)} s, ${((seconds / runs[0]!.served) * 1e6).toFixed(1)} µs per dish; SimPy's simulation loop alone ${peer.toFixed(2)} s, ${((peer / dishes) * 1e6).toFixed(1)} µs per dish; ratio ${(seconds / peer).toFixed(2)}`);
 }
 
