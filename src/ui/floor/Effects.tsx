@@ -3,7 +3,7 @@ import type { MotionValue } from 'framer-motion';
 import type { RecentMessage, Speed } from '../../app/simStore.ts';
 import { SIM_SECONDS_PER_WALL_SECOND } from '../../app/simStore.ts';
 import { setAttr, setTransform, useTimed } from '../useDerived.ts';
-import type { FloorLayout, Point } from './layout.ts';
+import type { FloorLayout, Point } from './layoutTypes.ts';
 import { textWidth } from './text.ts';
 import { Cross } from './Glyphs.tsx';
 import { BLOCKED, INK, ROLE_COLOUR } from './palette.ts';

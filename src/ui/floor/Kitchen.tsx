@@ -3,7 +3,7 @@ import type { MotionValue } from 'framer-motion';
 import type { StationView } from '../../sim/index.ts';
 import { setAttr, useTimed } from '../useDerived.ts';
 import { title } from '../../app/format.ts';
-import type { FloorLayout, KindGroup, StationBox } from './layout.ts';
+import type { FloorLayout, KindGroup, StationBox } from './layoutTypes.ts';
 import { Warning } from './Glyphs.tsx';
 import { IDLE, INK, kindColour, MUTED, ROLE_COLOUR } from './palette.ts';
 

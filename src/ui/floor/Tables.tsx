@@ -3,7 +3,7 @@ import type { MotionValue } from 'framer-motion';
 import type { TicketState } from '../../sim/index.ts';
 import { setAttr, setText, useTimed } from '../useDerived.ts';
 import { title } from '../../app/format.ts';
-import type { FloorLayout, TableBox } from './layout.ts';
+import type { FloorLayout, TableBox } from './layoutTypes.ts';
 import { shortDuration, textWidth } from './text.ts';
 import { OldProtocolCorner, Party, partyGlyph } from './Glyphs.tsx';
 import { INK, kindColour, MUTED, PARTY_FILL, PARTY_STATE_LABEL, ROLE_COLOUR } from './palette.ts';

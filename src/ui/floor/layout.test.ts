@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alongPath, floorLayout, laneSlotOf, type Box, type FloorLayout, type FloorSpec, type Point } from './layout.ts';
+import { floorLayout } from './layout.ts';
+import type { Box, FloorLayout, FloorSpec, Point } from './layoutTypes.ts';
+import { alongPath, laneSlotOf } from './walking.ts';
 import { dishCodes } from './dishCodes.ts';
 import { lineHeight, shortDuration, textWidth, TYPE_NORMAL, TYPE_PRESENTER } from './text.ts';
 import { EFFECT_GAP_WALL_SECONDS, effectGapSeconds, effectSeconds, liveKey, MAX_LIVE, MIN_EFFECT_WALL_SECONDS } from './Effects.tsx';
