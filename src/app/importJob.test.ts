@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importInSlices, runInSlices, collectInSlices, type ImportOutcome } from './importJob.ts';
-import { batchJson, BatchReader, MAX_ATTRIBUTE_DEPTH, MAX_EVENT_CHARS, parseBatch, type CloudEvent } from '../scenarios/cloudevents.ts';
+import { batchJson, MAX_ATTRIBUTE_DEPTH, MAX_EVENT_CHARS, type CloudEvent } from '../scenarios/cloudevents.ts';
+import { BatchReader, parseBatch } from '../scenarios/batchReader.ts';
 import { chainSummary, cappedFacet, EventLog, entryOfCloudEvent } from './eventLog.ts';
 
 const event = (i: number, extra: Partial<CloudEvent> & Record<string, unknown> = {}): CloudEvent => ({

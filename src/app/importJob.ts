@@ -1,4 +1,5 @@
-import { BatchError, BatchReader, MAX_BATCH_EVENTS } from '../scenarios/cloudevents.ts';
+import { BatchError, MAX_BATCH_EVENTS } from '../scenarios/cloudevents.ts';
+import { BatchReader } from '../scenarios/batchReader.ts';
 import { EventLog, entryOfCloudEvent } from './eventLog.ts';
 
 /**

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './sim.ts';
-import { parseBatch } from '../scenarios/cloudevents.ts';
+import { parseBatch } from '../scenarios/batchReader.ts';
 import { AWKWARD_DISHES, NAME_PAIRS, namesScenarioJson, toOrdinary } from '../test/names.ts';
 
 // docs/bad-input.md, "Names are data": the CLI's JSON, CSV and --events files of a scenario

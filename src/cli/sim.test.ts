@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type RunReport } from './sim.ts';
-import { parseBatch } from '../scenarios/cloudevents.ts';
+import { parseBatch } from '../scenarios/batchReader.ts';
 import { PRESET_NAMES } from '../scenarios/index.ts';
 
 function run(...args: string[]) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRestaurant } from '../sim/index.ts';
 import { loadPreset } from './index.ts';
-import { batchJson, BatchError, parseBatch, rfc3339ToSimTime, simTimeToRfc3339, toCloudEvent, type CloudEvent } from './cloudevents.ts';
+import { batchJson, BatchError, rfc3339ToSimTime, simTimeToRfc3339, toCloudEvent, type CloudEvent } from './cloudevents.ts';
+import { parseBatch } from './batchReader.ts';
 
 function sampleBatch(): CloudEvent[] {
   const r = createRestaurant({ ...loadPreset('kitchen-fire'), mode: 'async' });
@@ -58,7 +59,7 @@ describe('CloudEvents batches', () => {
 
 describe('white space is bounded work too', () => {
   it('refuses more than 1 M characters of white space in a row, before, between or after events, naming the line', async () => {
-    const { parseBatch, BatchError, MAX_SPACE_CHARS } = await import('./cloudevents.ts');
+    const { MAX_SPACE_CHARS } = await import('./batchScanner.ts');
     const pad = ' '.repeat(MAX_SPACE_CHARS + 1);
     for (const text of [`${pad}[]`, `[${pad}]`, `[]${pad}`, `${'\n'.repeat(MAX_SPACE_CHARS + 1)}[]`]) {
       expect(() => parseBatch(text)).toThrow(BatchError);
