@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { registerLessonNames, type LessonStage } from '../../scenarios/lesson.ts';
+import { Floor } from '../floor/Floor.tsx';
+import { FloorNote } from '../floor/FloorNote.tsx';
+import { FloorKey } from '../floor/FloorKey.tsx';
+import { FanoutStage } from './FanoutWorld.tsx';
+import { LoginStage } from './LoginWorld.tsx';
+import { TransferStage } from './TransferWorld.tsx';
+
+/** What a lesson's `stage` draws on the left of the page. */
+export interface StageView {
+  render: () => ReactNode;
+}
+
+/**
+ * The stage table: every stage a lesson's JSON can name (`stage`), by name; `floor`, the
+ * restaurant, is the default. The page draws the stage only through it, and the lesson schema
+ * knows the names only from it (registered below). A world with state of its own also keeps
+ * it in src/ui/lesson/worlds.tsx (docs/lessons.md).
+ */
+const STAGES = new Map<LessonStage, StageView>(
+  Object.entries({
+    floor: {
+      render: () => (
+        <>
+          <Floor />
+          <FloorNote />
+          <FloorKey />
+        </>
+      ),
+    },
+    fanout: { render: () => <FanoutStage /> },
+    login: { render: () => <LoginStage /> },
+    transfer: { render: () => <TransferStage /> },
+  } satisfies Record<string, StageView>),
+);
+registerLessonNames('stages', STAGES.keys());
+
+/**
+ * The stage named `id`.
+ * @throws Error naming the known stages if none is registered under `id` (parseLesson refuses such a lesson first).
+ */
+export function stageOf(id: LessonStage): StageView {
+  const s = STAGES.get(id);
+  if (!s) throw new Error(`unknown stage "${id}" (known: ${[...STAGES.keys()].join(', ')})`);
+  return s;
+}
