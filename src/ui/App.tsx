@@ -8,7 +8,7 @@ import { Narration } from './Narration.tsx';
 import { Stage } from './Stage.tsx';
 import { Dock, type DockTab } from './Dock.tsx';
 import { Setup } from './Setup.tsx';
-import { WorldsProvider } from './lesson/worlds.tsx';
+import { WorldsProvider } from './lesson/stages.tsx';
 import { LogSelectionProvider, widgetOf } from './lesson/parts.tsx';
 import { useSim } from './SimProvider.tsx';
 import { partsAt } from './lesson/LessonPanel.tsx';
