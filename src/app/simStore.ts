@@ -26,6 +26,7 @@ import { describe, expected, isFiniteNumber, refuser } from './args.ts';
 import { checkCommand } from '../scenarios/commands.ts';
 import { parseScenario } from '../scenarios/schema.ts';
 import { parseLesson } from '../scenarios/lesson.ts';
+import { runTourAction } from '../scenarios/tourActions.ts';
 
 /** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 'max'] as const;
@@ -373,50 +374,26 @@ export function createSimStore(opts: SimStoreOptions): SimStore {
       refresh(true);
     };
 
-    /** One tour action, as the learner would do it by hand. */
+    /** One tour action, as the learner would do it by hand (the handlers: src/scenarios/tourActions.ts). */
     const applyTourAction = (a: TourAction) => {
       const st = get();
-      switch (a.do) {
-        case 'mode':
-          return st.setMode(a.mode);
-        case 'speed':
-          return st.setSpeed(a.speed === 'max' ? 'max' : (SPEEDS.find((x) => x === a.speed) ?? 8));
-        case 'play':
-          return st.play();
-        case 'pause':
-          return st.pause();
-        case 'reset':
-          return st.reset();
-        case 'runUntil':
-          if (r.now >= a.seconds) return;
-          set({ pauseAt: a.seconds });
-          return st.play();
-        case 'openLog':
-          return set({ logRequest: { n: st.logRequest.n + 1, filterType: a.filterType ?? null } });
-        case 'stock':
-          return guardedCommand({ type: 'setStock', dish: a.dish, portions: a.portions });
-        case 'crash':
-          return guardedCommand({ type: 'consumerDown', group: a.group });
-        case 'restart':
-          return guardedCommand({ type: 'consumerUp', group: a.group });
-        case 'idempotency':
-          return guardedCommand({ type: 'setIdempotency', on: a.on });
-        case 'contract':
-          return guardedCommand({ type: 'setContract', version: a.version });
-        case 'syncOverAsync':
-          return guardedCommand({ type: 'setSyncOverAsync', on: a.on });
-        case 'disguisedCommand':
-          for (let i = 0; i < a.times; i++) guardedCommand({ type: 'publishDisguisedCommand' });
-          return;
-        case 'addSubscriber':
-          return guardedCommand({
-            type: 'addSubscriber',
-            name: a.name,
-            ...(a.group ? { group: a.group } : {}),
-            ...(a.from ? { from: a.from } : {}),
-            ...(a.processingSeconds ? { processingSeconds: a.processingSeconds } : {}),
-          });
-      }
+      runTourAction(
+        {
+          setMode: (mode) => st.setMode(mode),
+          setSpeed: (speed) => st.setSpeed(speed === 'max' ? 'max' : (SPEEDS.find((x) => x === speed) ?? 8)),
+          play: () => st.play(),
+          pause: () => st.pause(),
+          reset: () => st.reset(),
+          runUntil: (seconds) => {
+            if (r.now >= seconds) return;
+            set({ pauseAt: seconds });
+            st.play();
+          },
+          openLog: (filterType) => set({ logRequest: { n: st.logRequest.n + 1, filterType } }),
+          command: guardedCommand,
+        },
+        a,
+      );
     };
 
     const refresh = (withStats: boolean) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { SUBSCRIBER_KINDS, type Scenario, type SubscriberKind } from '../sim/index.ts';
-import { distributionSchema, parseScenario, ScenarioError } from './schema.ts';
+import type { Scenario } from '../sim/index.ts';
+import { parseScenario, ScenarioError } from './schema.ts';
+import { tourActionSchema } from './tourActions.ts';
+import { registeredLessonNames, unknownActionIn, unknownNameIn, type LessonNames } from './lessonNames.ts';
 
 /**
  * Guided lessons as data: a scenario (a preset by name, or a whole scenario), a narrative,
@@ -9,77 +11,31 @@ import { distributionSchema, parseScenario, ScenarioError } from './schema.ts';
  * validated here (the scenario by the scenario schema) and never runs code of its own.
  */
 
-/** What a tour step does to the page, in order, when the learner reaches it. */
-export const tourActionSchema = z.discriminatedUnion('do', [
-  z.strictObject({ do: z.literal('mode'), mode: z.enum(['sync', 'async']) }),
-  z.strictObject({ do: z.literal('speed'), speed: z.union([z.literal('max'), z.number().min(0.25).max(64)]) }),
-  z.strictObject({ do: z.literal('play') }),
-  z.strictObject({ do: z.literal('pause') }),
-  z.strictObject({ do: z.literal('reset') }),
-  /** Run (at the current speed) until this simulated time, then pause. */
-  z.strictObject({ do: z.literal('runUntil'), seconds: z.number().min(0).max(365 * 24 * 3600) }),
-  z.strictObject({ do: z.literal('openLog'), filterType: z.string().max(60).optional() }),
-  z.strictObject({ do: z.literal('stock'), dish: z.string().min(1).max(40), portions: z.number().int().min(0).nullable() }),
-  z.strictObject({ do: z.literal('crash'), group: z.string().min(1).max(40) }),
-  z.strictObject({ do: z.literal('restart'), group: z.string().min(1).max(40) }),
-  z.strictObject({ do: z.literal('idempotency'), on: z.boolean() }),
-  z.strictObject({ do: z.literal('contract'), version: z.enum(['v1', 'v1-extra', 'v2']) }),
-  z.strictObject({ do: z.literal('syncOverAsync'), on: z.boolean() }),
-  z.strictObject({ do: z.literal('disguisedCommand'), times: z.number().int().min(1).max(20).default(1) }),
-  z.strictObject({
-    do: z.literal('addSubscriber'),
-    name: z.enum(SUBSCRIBER_KINDS as [SubscriberKind, ...SubscriberKind[]]),
-    group: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
-    from: z.enum(['earliest', 'latest']).optional(),
-    processingSeconds: distributionSchema.optional(),
-  }),
-]);
-export type TourAction = z.infer<typeof tourActionSchema>;
+export { tourActionSchema, type TourAction } from './tourActions.ts';
+export { registerLessonNames, type LessonNames } from './lessonNames.ts';
 
 const prose = z.string().min(1).max(1200);
 
+/** A widget's or a stage's name: lower-case letters, digits and dashes. */
+const name = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes');
+
 /**
- * The parts of the page a tour step can name: the layout shows exactly these beside the
- * stage, fully in view (docs/visual-language.md, "Lessons"). Restaurant figures, the event
- * log's pieces, the lessons' own widgets, and the small worlds' controls and results.
+ * The widgets a moment of the lesson shows beside the stage, fully in view
+ * (docs/visual-language.md, "Lessons"): names from the page's widget table
+ * (src/ui/lesson/parts.tsx), checked against it by `parseLesson` (src/scenarios/lessonNames.ts).
  */
-export const LESSON_PARTS = [
-  'tiles',
-  'blocked',
-  'throughput-chart',
-  'queues-chart',
-  'utilisation',
-  'dish-latency',
-  'consumer-lag',
-  'log',
-  'message',
-  'consumer-groups',
-  'consumer-controls',
-  'dead-letters',
-  'billing',
-  'scrubber',
-  'ask-the-log',
-  'read-models',
-  'linter',
-  'quiz',
-  'fanout-controls',
-  'fanout-results',
-  'login-results',
-  'transfer-controls',
-  'transfer-read',
-  'transfer-summary',
-] as const;
-export type LessonPart = (typeof LESSON_PARTS)[number];
+const parts = z.array(name).max(6).default([]);
 
-/** What a lesson's stage shows: the restaurant, or the lesson's own small world drawn large. */
-export const LESSON_STAGES = ['floor', 'fanout', 'login', 'transfer'] as const;
-export type LessonStage = (typeof LESSON_STAGES)[number];
-
-const parts = z.array(z.enum(LESSON_PARTS)).max(6).default([]);
+/** A widget's name (a key of the page's widget table). */
+export type LessonPart = string;
+/** A stage's name (a key of the page's stage table, src/ui/lesson/stages.tsx); `floor` is the restaurant. */
+export type LessonStage = string;
 
 export const lessonSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
   title: z.string().min(1).max(80),
+  /** Where the lesson menu lists it: ascending; lessons without one follow, by id. */
+  order: z.number().int().min(0).max(1000).optional(),
   /** A preset's name, or a whole scenario (validated by the scenario schema). */
   // Not z.record: it drops a `__proto__` key, which the scenario schema must see to refuse
   // (docs/bad-input.md, "Names are data"). The object goes to the scenario schema as given.
@@ -90,8 +46,8 @@ export const lessonSchema = z.strictObject({
   /** Overrides of the scenario's seed and starting mode. */
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   mode: z.enum(['sync', 'async']).optional(),
-  /** What the stage shows (default: the restaurant floor). */
-  stage: z.enum(LESSON_STAGES).default('floor'),
+  /** What the stage shows: the restaurant floor (the default), or a lesson's own small world drawn large. */
+  stage: name.default('floor'),
   /** Parts shown beside the stage with the introduction, and with the summary. */
   introParts: parts,
   summaryParts: parts,
@@ -132,16 +88,23 @@ export class LessonError extends Error {
 }
 
 /**
- * Validate a lesson's JSON and resolve its scenario (`loadPreset` for a name).
- * @throws LessonError naming the first bad field (a bad scenario's fields are named under `scenario.`).
+ * Validate a lesson's JSON and resolve its scenario (`loadPreset` for a name). Its tour
+ * actions must be in the action table (src/scenarios/tourActions.ts), its widgets and stage
+ * in `names` (by default those the page's tables registered, src/scenarios/lessonNames.ts).
+ * @throws LessonError naming the first bad field (a bad scenario's fields are named under
+ *   `scenario.`); an unknown action, widget or stage is named with the lesson and the step.
  */
-export function parseLesson(json: unknown, loadPreset: (name: string) => Scenario): Lesson {
+export function parseLesson(json: unknown, loadPreset: (name: string) => Scenario, names: LessonNames = registeredLessonNames()): Lesson {
+  const unknownAction = unknownActionIn(json);
+  if (unknownAction) throw new LessonError(unknownAction);
   const r = lessonSchema.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0]!;
     throw new LessonError(`${i.path.map(String).join('.') || '(lesson)'}: ${i.message}`);
   }
   const l = r.data;
+  const unknownName = unknownNameIn(l, names);
+  if (unknownName) throw new LessonError(unknownName);
   let scenario: Scenario;
   try {
     scenario = typeof l.scenario === 'string' ? loadPreset(l.scenario) : parseScenario(l.scenario);

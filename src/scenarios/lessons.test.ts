@@ -19,6 +19,10 @@ describe('lessons as data', () => {
     }
   });
 
+  it('every file in src/scenarios/lessons is a lesson, listed in the menu by its `order`', () => {
+    expect(LESSON_IDS).toEqual(['sync-vs-async', 'events-vs-commands', 'fan-out', 'when-sync', 'eventual-consistency', 'event-sourcing', 'cqrs', 'anti-patterns', 'contracts']);
+  });
+
   it('a bad lesson is refused with the field named', () => {
     const good = { id: 'x-lesson', title: 'T', scenario: 'friday-rush', narrative: ['n'], prediction: { question: 'q', options: ['a', 'b'], answer: 0, explanation: 'e' }, tour: [{ title: 's', text: 't' }], learning: ['l'] };
     expect(parseLesson(good, loadPreset).tour[0]!.actions).toEqual([]);
@@ -26,8 +30,17 @@ describe('lessons as data', () => {
     expect(() => parseLesson({ ...good, tour: [{ title: 's', text: 't', actions: [{ do: 'explode' }] }] }, loadPreset)).toThrow(LessonError);
     expect(() => parseLesson({ ...good, scenario: 'no-such-preset' }, loadPreset)).toThrow(/^scenario: unknown scenario "no-such-preset"/);
     expect(() => parseLesson({ ...good, scenario: { name: 'x', tables: -1 } }, loadPreset)).toThrow(/^scenario: .*tables/);
-    expect(() => parseLesson({ ...good, tour: [{ title: 's', text: 't', parts: ['the-whole-page'] }] }, loadPreset)).toThrow(/^tour\.0\.parts\.0: /);
-    expect(() => parseLesson({ ...good, stage: 'moon' }, loadPreset)).toThrow(/^stage: /);
+    // Widget and stage names come from the page's tables (src/ui/lesson/parts.tsx, stages.tsx; checked against
+    // them in src/ui/lesson/lessonTables.test.tsx); here, from a given set.
+    const names = { widgets: new Set(['tiles', 'log']), stages: new Set(['floor', 'fanout']) };
+    expect(() => parseLesson({ ...good, tour: [{ title: 's', text: 't', parts: ['the-whole-page'] }] }, loadPreset, names)).toThrow(
+      'tour.0.parts.0: lesson "x-lesson", step 1 ("s"): unknown widget "the-whole-page" (known: tiles, log)',
+    );
+    expect(() => parseLesson({ ...good, summaryParts: ['log', 'moon'] }, loadPreset, names)).toThrow('summaryParts.1: lesson "x-lesson", the summary: unknown widget "moon"');
+    expect(() => parseLesson({ ...good, stage: 'moon' }, loadPreset, names)).toThrow('stage: lesson "x-lesson": unknown stage "moon" (known: floor, fanout)');
+    expect(() => parseLesson({ ...good, stage: 'Moon!' }, loadPreset)).toThrow(/^stage: /);
+    expect(() => parseLesson({ ...good, introParts: ['<script>'] }, loadPreset)).toThrow(/^introParts\.0: /);
+    expect(parseLesson({ ...good, stage: 'fanout', introParts: ['log'] }, loadPreset, names).stage).toBe('fanout');
     expect(parseLesson(good, loadPreset).stage).toBe('floor');
   });
 

@@ -1,31 +1,29 @@
+/// <reference types="vite/client" />
 import type { Scenario } from '../sim/index.ts';
 import { parseLesson, type Lesson } from './lesson.ts';
-import syncVsAsync from './lessons/sync-vs-async.json';
-import eventsVsCommands from './lessons/events-vs-commands.json';
-import eventSourcing from './lessons/event-sourcing.json';
-import cqrs from './lessons/cqrs.json';
-import contracts from './lessons/contracts.json';
-import eventualConsistency from './lessons/eventual-consistency.json';
-import fanOut from './lessons/fan-out.json';
-import whenSync from './lessons/when-sync.json';
-import antiPatterns from './lessons/anti-patterns.json';
 
-export { parseLesson, LessonError, lessonSchema, type Lesson, type TourAction } from './lesson.ts';
+export { parseLesson, LessonError, lessonSchema, registerLessonNames, type Lesson, type LessonNames, type TourAction } from './lesson.ts';
 
-/** The shipped lessons' JSON, in the order the menu lists them. */
-const LESSON_JSON: Record<string, unknown> = {
-  'sync-vs-async': syncVsAsync,
-  'events-vs-commands': eventsVsCommands,
-  'fan-out': fanOut,
-  'when-sync': whenSync,
-  'eventual-consistency': eventualConsistency,
-  'event-sourcing': eventSourcing,
-  cqrs,
-  'anti-patterns': antiPatterns,
-  contracts,
-};
+/**
+ * The shipped lessons' JSON: every file in src/scenarios/lessons/, found at build time, so a
+ * new lesson is its file alone (docs/lessons.md). Keyed by the lesson's `id`, in the order
+ * the menu lists them (each file's `order`; files without one follow, by id).
+ */
+const LESSON_JSON: Record<string, unknown> = lessonsById(import.meta.glob<unknown>('./lessons/*.json', { eager: true, import: 'default' }));
 
-/** Ids of the shipped lessons (`?lesson=ID`). */
+/** The files' JSON by their lesson `id` (the file's name without `.json` if it has none), sorted by `order`. */
+function lessonsById(files: Record<string, unknown>): Record<string, unknown> {
+  const field = (json: unknown, k: string): unknown => (typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[k] : undefined);
+  const rows = Object.entries(files).map(([path, json]) => {
+    const id = field(json, 'id');
+    const order = field(json, 'order');
+    return { id: typeof id === 'string' ? id : path.replace(/^.*\//, '').replace(/\.json$/, ''), order: typeof order === 'number' ? order : Infinity, json };
+  });
+  rows.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return Object.fromEntries(rows.map((r) => [r.id, r.json]));
+}
+
+/** Ids of the shipped lessons (`?lesson=ID`), in the menu's order. */
 export const LESSON_IDS: readonly string[] = Object.keys(LESSON_JSON);
 
 /**

@@ -8,8 +8,8 @@ import { Narration } from './Narration.tsx';
 import { Stage } from './Stage.tsx';
 import { Dock, type DockTab } from './Dock.tsx';
 import { Setup } from './Setup.tsx';
-import { WorldsProvider } from './lesson/worlds.tsx';
-import { LogSelectionProvider } from './lesson/parts.tsx';
+import { WorldsProvider } from './lesson/stages.tsx';
+import { LogSelectionProvider, widgetOf } from './lesson/parts.tsx';
 import { useSim } from './SimProvider.tsx';
 import { partsAt } from './lesson/LessonPanel.tsx';
 import { useSession } from './SessionProvider.tsx';
@@ -71,7 +71,7 @@ export function App({ presetNames, lessons = [] }: AppProps) {
   });
   const logOpen = !twin && !presenter && tab === 'log';
   const step = useSim((s) => s.tourStep);
-  const wide = !twin && (tab === 'log' || (lesson !== null && tab === 'lesson' && partsAt(lesson, step).includes('log')));
+  const wide = !twin && (tab === 'log' || (lesson !== null && tab === 'lesson' && partsAt(lesson, step).some((p) => widgetOf(p).wide)));
   return (
     <WorldsProvider stage={lesson?.stage ?? 'floor'}>
       <LogSelectionProvider>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import type { Lesson, LessonPart } from '../../scenarios/lesson.ts';
+import { registerLessonNames, type Lesson, type LessonPart } from '../../scenarios/lesson.ts';
 import { ConsumerLag, DishLatency, MetricTiles, QueuesChart, ThroughputChart, Utilisation } from '../metrics/MetricsPanel.tsx';
 import { LogList } from '../log/LogList.tsx';
 import { MessageDetail } from '../log/MessageDetail.tsx';
@@ -44,47 +44,87 @@ function DeadLettersPart() {
   return <DeadLetters onSelect={select} />;
 }
 
-/**
- * What each part a lesson can name is, and how it is drawn (one table: a new part is a
- * component and a line here, and its name in `LESSON_PARTS`). `grow`: the part takes the
- * height left over (a scrolling list).
- */
-export const PARTS: Record<LessonPart, { name: string; grow?: boolean; render: (lesson: Lesson) => ReactNode }> = {
-  tiles: { name: 'Figures', render: () => <MetricTiles compact /> },
-  blocked: { name: 'Floor staff blocked', render: () => <MetricTiles only={['throughput', 'blocked']} compact /> },
-  'throughput-chart': { name: 'Throughput chart', render: () => <ThroughputPart /> },
-  'queues-chart': { name: 'Queues chart', render: () => <QueuesChart height={90} /> },
-  utilisation: { name: 'Utilisation', render: () => <Utilisation /> },
-  'dish-latency': { name: 'Latency by dish', render: () => <DishLatency /> },
-  'consumer-lag': { name: 'Consumer lag', render: () => <ConsumerLag /> },
-  log: { name: 'Event log', grow: true, render: () => <LogPart /> },
-  message: { name: 'The picked message', render: () => <MessagePart /> },
-  'consumer-groups': { name: 'Consumer groups', render: () => <ConsumerGroups compact /> },
-  'consumer-controls': { name: 'Consumer controls', render: () => <ConsumerControls /> },
-  'dead-letters': { name: 'Dead-letter topic', grow: true, render: () => <DeadLettersPart /> },
-  billing: { name: 'Billing', render: () => <Billing /> },
-  scrubber: { name: 'Time travel', render: () => <TimeTravel /> },
-  'ask-the-log': { name: 'Ask the log', render: () => <AskTheLog /> },
-  'read-models': { name: 'Read models', render: () => <ReadModels /> },
-  linter: { name: 'Message linter', render: () => <Linter /> },
-  quiz: { name: 'Quiz', render: (lesson) => <Quiz lesson={lesson} /> },
-  'fanout-controls': { name: 'Fan-out controls', render: () => <FanoutControls /> },
-  'fanout-results': { name: 'Fan-out results', render: () => <FanoutResults /> },
-  'login-results': { name: 'Login results', render: () => <LoginResults /> },
-  'transfer-controls': { name: 'Transfer controls', render: () => <TransferControls /> },
-  'transfer-read': { name: 'Read your balance', render: () => <TransferRead /> },
-  'transfer-summary': { name: 'Transfer summary', render: () => <TransferSummary /> },
-};
+/** One widget a lesson can show beside the stage: its accessible name, how it is drawn, and what the layout needs. */
+export interface Widget {
+  name: string;
+  /** The widget takes the height left over (a scrolling list). */
+  grow?: boolean;
+  /** The dock widens while the widget shows (the event log's columns). */
+  wide?: boolean;
+  render: (lesson: Lesson) => ReactNode;
+}
 
-/** The parts `ids` of `lesson`, in order, each in a box the layout and the tests can find (`data-part`). */
+/**
+ * The widget table: every widget a lesson's JSON can name (`introParts`, `summaryParts`, a
+ * step's `parts`), by name. The lesson panel draws widgets only through it, and the lesson
+ * schema knows the names only from it (registered below): a new widget is its component,
+ * one entry here, and its name in the lesson's JSON (docs/lessons.md).
+ */
+const WIDGETS = new Map<string, Widget>(
+  Object.entries({
+    tiles: { name: 'Figures', render: () => <MetricTiles compact /> },
+    blocked: { name: 'Floor staff blocked', render: () => <MetricTiles only={['throughput', 'blocked']} compact /> },
+    'throughput-chart': { name: 'Throughput chart', render: () => <ThroughputPart /> },
+    'queues-chart': { name: 'Queues chart', render: () => <QueuesChart height={90} /> },
+    utilisation: { name: 'Utilisation', render: () => <Utilisation /> },
+    'dish-latency': { name: 'Latency by dish', render: () => <DishLatency /> },
+    'consumer-lag': { name: 'Consumer lag', render: () => <ConsumerLag /> },
+    log: { name: 'Event log', grow: true, wide: true, render: () => <LogPart /> },
+    message: { name: 'The picked message', render: () => <MessagePart /> },
+    'consumer-groups': { name: 'Consumer groups', render: () => <ConsumerGroups compact /> },
+    'consumer-controls': { name: 'Consumer controls', render: () => <ConsumerControls /> },
+    'dead-letters': { name: 'Dead-letter topic', grow: true, render: () => <DeadLettersPart /> },
+    billing: { name: 'Billing', render: () => <Billing /> },
+    scrubber: { name: 'Time travel', render: () => <TimeTravel /> },
+    'ask-the-log': { name: 'Ask the log', render: () => <AskTheLog /> },
+    'read-models': { name: 'Read models', render: () => <ReadModels /> },
+    linter: { name: 'Message linter', render: () => <Linter /> },
+    quiz: { name: 'Quiz', render: (lesson) => <Quiz lesson={lesson} /> },
+    'fanout-controls': { name: 'Fan-out controls', render: () => <FanoutControls /> },
+    'fanout-results': { name: 'Fan-out results', render: () => <FanoutResults /> },
+    'login-results': { name: 'Login results', render: () => <LoginResults /> },
+    'transfer-controls': { name: 'Transfer controls', render: () => <TransferControls /> },
+    'transfer-read': { name: 'Read your balance', render: () => <TransferRead /> },
+    'transfer-summary': { name: 'Transfer summary', render: () => <TransferSummary /> },
+  } satisfies Record<string, Widget>),
+);
+registerLessonNames('widgets', WIDGETS.keys());
+
+/**
+ * Add a widget to the table (a plugin, or a test's widget); lessons parsed afterwards may name it.
+ * @throws Error if `id` is already registered.
+ */
+export function registerWidget(id: string, widget: Widget): void {
+  if (WIDGETS.has(id)) throw new Error(`widget "${id}" is already registered`);
+  WIDGETS.set(id, widget);
+  registerLessonNames('widgets', [id]);
+}
+
+/** The names of the registered widgets, in the table's order. */
+export const widgetNames = (): string[] => [...WIDGETS.keys()];
+
+/**
+ * The widget named `id`.
+ * @throws Error naming the known widgets if none is registered under `id` (parseLesson refuses such a lesson first).
+ */
+export function widgetOf(id: LessonPart): Widget {
+  const w = WIDGETS.get(id);
+  if (!w) throw new Error(`unknown widget "${id}" (known: ${widgetNames().join(', ')})`);
+  return w;
+}
+
+/** The widgets `ids` of `lesson`, in order, each in a box the layout and the tests can find (`data-part`). */
 export function Parts({ ids, lesson }: { ids: readonly LessonPart[]; lesson: Lesson }) {
   return (
     <>
-      {ids.map((id) => (
-        <div key={id} className={`part${PARTS[id].grow ? ' grow' : ''}`} data-part={id}>
-          {PARTS[id].render(lesson)}
-        </div>
-      ))}
+      {ids.map((id) => {
+        const w = widgetOf(id);
+        return (
+          <div key={id} className={`part${w.grow ? ' grow' : ''}`} data-part={id}>
+            {w.render(lesson)}
+          </div>
+        );
+      })}
     </>
   );
 }
