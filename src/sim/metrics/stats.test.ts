@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SampleBuffer, TimeAverage } from './stats.ts';
+import { quantileOf, SampleBuffer, TimeAverage } from './stats.ts';
 
 describe('SampleBuffer', () => {
   it('gives nearest-rank percentiles, mean and max', () => {
@@ -20,6 +20,22 @@ describe('SampleBuffer', () => {
     b.push(1000);
     expect(b.max()).toBe(1000);
     expect(b.quantile(1)).toBe(1000);
+  });
+  it('selects the same value as sorting would, for any data and p', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const b = new SampleBuffer();
+      const xs: number[] = [];
+      const n = 1 + Math.floor(rnd() * 3000);
+      const levels = round % 3 === 0 ? 5 : 1e9; // many ties, or hardly any
+      for (let i = 0; i < n; i++) {
+        const x = round % 5 === 0 ? i : Math.floor(rnd() * levels) / 7; // sorted input too
+        xs.push(x);
+        b.push(x);
+      }
+      for (const p of [0, 0.01, 0.25, 0.5, 0.95, 0.99, 1, rnd()]) expect(b.quantile(p)).toBe(quantileOf(xs, p));
+    }
   });
   it('is all zeros when empty', () => {
     const b = new SampleBuffer();

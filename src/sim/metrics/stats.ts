@@ -9,7 +9,8 @@ export class SampleBuffer {
   private n = 0;
   private sum = 0;
   private maxValue = -Infinity;
-  private sorted: Float64Array | null = null;
+  /** A copy of the values that {@link quantile} partially orders; dropped on the next push. */
+  private work: Float64Array | null = null;
 
   push(x: number): void {
     if (this.n === this.data.length) {
@@ -20,7 +21,7 @@ export class SampleBuffer {
     this.data[this.n++] = x;
     this.sum += x;
     if (x > this.maxValue) this.maxValue = x;
-    this.sorted = null;
+    this.work = null;
   }
 
   get count(): number {
@@ -39,12 +40,16 @@ export class SampleBuffer {
 
   /**
    * The p-quantile by the nearest-rank method (the smallest value with at least p·n values at
-   * or below it), p in [0, 1]; 0 when empty. Sorting is cached until the next push.
+   * or below it), p in [0, 1]; 0 when empty. Found by selection, O(n), not by sorting: a
+   * summary asks a few quantiles of buffers of every dish served. With a NaN among the
+   * values (never, for times), by sorting, as {@link quantileOf} does.
    */
   quantile(p: number): number {
-    if (this.n === 0) return 0;
-    if (!this.sorted) this.sorted = this.data.slice(0, this.n).sort();
-    return nearestRank(this.sorted, p);
+    const n = this.n;
+    if (n === 0) return 0;
+    if (Number.isNaN(this.sum)) return nearestRank(this.data.slice(0, n).sort(), p);
+    this.work ??= this.data.slice(0, n);
+    return select(this.work, Math.min(n, Math.max(1, Math.ceil(p * n))) - 1);
   }
 }
 
@@ -53,6 +58,44 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return 0;
   return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
+}
+
+/**
+ * The k-th smallest of `a` (k from 0), reordering `a` in place (Hoare's selection with a
+ * median-of-three pivot). `a` must hold no NaN.
+ */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Order a[lo], a[mid], a[hi]; the median is the pivot.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
 
 /**
