@@ -32,7 +32,11 @@ const reportUnhandled = (err: unknown) => {
 export class CompiledActor {
   private snapshot: CompiledSnapshot;
   private readonly observers = new Set<Observer>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  /**
+   * Listeners by emitted type, copied on every change (rare), so an emission walks the list
+   * as it was when the emission began, as XState's copy of its listener set does.
+   */
+  private readonly listeners = new Map<string, Listener[]>();
   private queue: Event[] = [];
   private head = 0;
   private processing = false;
@@ -95,11 +99,9 @@ export class CompiledActor {
 
   /** Listen to the events of type `type` the machine emits (`'*'`: every one). */
   on(type: string, handler: Listener): { unsubscribe(): void } {
-    let set = this.listeners.get(type);
-    if (!set) this.listeners.set(type, (set = new Set()));
     const h: Listener = (e) => handler(e);
-    set.add(h);
-    return { unsubscribe: () => void set.delete(h) };
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), h]);
+    return { unsubscribe: () => void this.listeners.set(type, (this.listeners.get(type) ?? []).filter((x) => x !== h)) };
   }
 
   /** Stop: queued events are dropped, observers completed. */
@@ -129,7 +131,7 @@ export class CompiledActor {
   private process(event: Event): void {
     const before = this.snapshot;
     let next = before;
-    const emitted: Event[] = [];
+    let emitted: Event[] | null = null;
     try {
       const candidates = this.machine.table.get(before.value)!.get(event.type);
       if (candidates) {
@@ -139,7 +141,7 @@ export class CompiledActor {
           let context = before.context;
           for (const op of t.ops) {
             if (op.kind === 'assign') context = Object.assign({}, context, op.update({ context, event }));
-            else emitted.push(op.event({ context, event }));
+            else (emitted ??= []).push(op.event({ context, event }));
           }
           next = { status: 'active', value: t.target ?? before.value, context };
           break;
@@ -154,14 +156,14 @@ export class CompiledActor {
   }
 
   /** XState's `update`: set the snapshot, tell the emitted events, then the observers. */
-  private update(snapshot: CompiledSnapshot, emitted: Event[]): void {
+  private update(snapshot: CompiledSnapshot, emitted: Event[] | null): void {
     this.snapshot = snapshot;
     // A listener's error is reported, not thrown into the step, and the actor goes on (XState's `emit`).
-    for (const e of emitted) {
+    if (emitted !== null) for (const e of emitted) {
       const own = this.listeners.get(e.type);
       const any = this.listeners.get('*');
       if (!own && !any) continue;
-      for (const h of any ? [...(own ?? []), ...any] : [...own!]) {
+      for (const h of any ? [...(own ?? []), ...any] : own!) {
         try {
           h(e);
         } catch (err) {
