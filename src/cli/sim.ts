@@ -331,7 +331,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   try {
     // Only what the output needs: the series for CSV, nothing sampled for the JSON report;
     // the engine keeps no log (retainMessages 0), and --events streams it to its file.
-    const options: RestaurantOptions = { sampling: opts.format === 'csv' ? 'metrics' : 'none', retainMessages: 0 };
+    const options: RestaurantOptions = { sampling: opts.format === 'csv' ? 'metrics' : 'none', retainMessages: 0, machines: 'compiled' };
     const runs = opts.modes.map((mode, i) => {
       const stream = streams[i];
       return runScenario(opts.scenario, mode, stream ? (m) => stream.add(m) : undefined, options);

@@ -44,6 +44,7 @@ export {
 export { SUBSCRIBER_KINDS, SUBSCRIBER_DEFAULTS, PROJECTION_KINDS, type SubscriberKind, type ProjectionKind, type SubscriberState } from './bus/subscribers.ts';
 export { floorStaffMachine, staffActivity, type StaffRole } from './machines/floorStaffMachine.ts';
 export { stationMachine, stationActivity } from './machines/stationMachine.ts';
+export { createMachineActor, type MachineInterpreter } from './machines/actors.ts';
 export type { MetricsSummary, MetricsSeries, LatencySummary, UtilisationSplit, Role, Activity, RollingFigures, CustomerTimes, ModeFigures } from './metrics/collector.ts';
 export { mmc, mg1, closedNetworkThroughput, capacityBound, meanDishesPerParty, type CapacityBound, type QueueFigures } from './metrics/theory.ts';
 export { quantileOf } from './metrics/stats.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SampleBuffer, TimeAverage } from './stats.ts';
+import { quantileOf, SampleBuffer, TimeAverage, TrailingSamples } from './stats.ts';
 
 describe('SampleBuffer', () => {
   it('gives nearest-rank percentiles, mean and max', () => {
@@ -20,6 +20,22 @@ describe('SampleBuffer', () => {
     b.push(1000);
     expect(b.max()).toBe(1000);
     expect(b.quantile(1)).toBe(1000);
+  });
+  it('selects the same value as sorting would, for any data and p', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const b = new SampleBuffer();
+      const xs: number[] = [];
+      const n = 1 + Math.floor(rnd() * 3000);
+      const levels = round % 3 === 0 ? 5 : 1e9; // many ties, or hardly any
+      for (let i = 0; i < n; i++) {
+        const x = round % 5 === 0 ? i : Math.floor(rnd() * levels) / 7; // sorted input too
+        xs.push(x);
+        b.push(x);
+      }
+      for (const p of [0, 0.01, 0.25, 0.5, 0.95, 0.99, 1, rnd()]) expect(b.quantile(p)).toBe(quantileOf(xs, p));
+    }
   });
   it('is all zeros when empty', () => {
     const b = new SampleBuffer();
@@ -48,5 +64,29 @@ describe('quantileOf: the engine’s quantile rule for plain arrays', () => {
     for (const p of [0, 0.1, 0.5, 0.95, 1]) expect(quantileOf(xs, p)).toBe(b.quantile(p));
     expect(quantileOf([], 0.5)).toBe(0);
     expect(quantileOf([5, 1, 3], 0.5)).toBe(3);
+  });
+});
+
+describe('TrailingSamples', () => {
+  it('gives the nearest-rank quantile of the values inside its trailing window, as filtering and sorting all of them would', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const window of [0, 1, 30, 900]) {
+      const w = new TrailingSamples(window);
+      const all: { t: number; v: number }[] = [];
+      let t = 0;
+      for (let i = 0; i < 5000; i++) {
+        t += rnd() < 0.3 ? 0 : rnd() * 20; // ties in time too
+        const v = Math.floor(rnd() * 1000) / 3;
+        w.push(t, v);
+        all.push({ t, v });
+        if (i % 37 === 0) {
+          const at = t + (rnd() < 0.5 ? 0 : rnd() * 50);
+          const inside = all.filter((x) => x.t > at - window && x.t <= at).map((x) => x.v);
+          for (const p of [0, 0.5, 0.95, 1]) expect(w.quantile(at, p)).toBe(inside.length === 0 ? 0 : quantileOf(inside, p));
+          t = at;
+        }
+      }
+    }
   });
 });

@@ -9,7 +9,8 @@ export class SampleBuffer {
   private n = 0;
   private sum = 0;
   private maxValue = -Infinity;
-  private sorted: Float64Array | null = null;
+  /** A copy of the values that {@link quantile} partially orders; dropped on the next push. */
+  private work: Float64Array | null = null;
 
   push(x: number): void {
     if (this.n === this.data.length) {
@@ -20,7 +21,7 @@ export class SampleBuffer {
     this.data[this.n++] = x;
     this.sum += x;
     if (x > this.maxValue) this.maxValue = x;
-    this.sorted = null;
+    this.work = null;
   }
 
   get count(): number {
@@ -39,12 +40,16 @@ export class SampleBuffer {
 
   /**
    * The p-quantile by the nearest-rank method (the smallest value with at least p·n values at
-   * or below it), p in [0, 1]; 0 when empty. Sorting is cached until the next push.
+   * or below it), p in [0, 1]; 0 when empty. Found by selection, O(n), not by sorting: a
+   * summary asks a few quantiles of buffers of every dish served. With a NaN among the
+   * values (never, for times), by sorting, as {@link quantileOf} does.
    */
   quantile(p: number): number {
-    if (this.n === 0) return 0;
-    if (!this.sorted) this.sorted = this.data.slice(0, this.n).sort();
-    return nearestRank(this.sorted, p);
+    const n = this.n;
+    if (n === 0) return 0;
+    if (Number.isNaN(this.sum)) return nearestRank(this.data.slice(0, n).sort(), p);
+    this.work ??= this.data.slice(0, n);
+    return select(this.work, Math.min(n, Math.max(1, Math.ceil(p * n))) - 1);
   }
 }
 
@@ -53,6 +58,44 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return 0;
   return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
+}
+
+/**
+ * The k-th smallest of `a` (k from 0), reordering `a` in place (Hoare's selection with a
+ * median-of-three pivot). `a` must hold no NaN.
+ */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Order a[lo], a[mid], a[hi]; the median is the pivot.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
 
 /**
@@ -114,39 +157,61 @@ export class TimeAverage {
  * those inside a trailing window (t − window, t]. Older values are dropped as time moves on.
  */
 export class TrailingSamples {
-  private at: number[] = [];
-  private values: number[] = [];
+  // A ring of (time, value) pairs, its capacity a power of two that doubles when the window
+  // holds more: in a steady run it allocates nothing, where arrays cut in batches made
+  // middle-aged garbage for every few thousand dishes.
+  private at = new Float64Array(64);
+  private values = new Float64Array(64);
   private head = 0;
+  private n = 0;
 
   /** @param windowSeconds length of the trailing window, simulated seconds. */
   constructor(private readonly windowSeconds: number) {}
 
   /** `value` happened at time `t` (non-decreasing across calls). */
   push(t: number, value: number): void {
-    this.at.push(t);
-    this.values.push(value);
+    if (this.n === this.at.length) this.grow();
+    const i = (this.head + this.n) & (this.at.length - 1);
+    this.at[i] = t;
+    this.values[i] = value;
+    this.n++;
     // Drop what has left the window here too, so memory stays bounded when nobody asks for
-    // a quantile (a run that samples no series); a later quantile would drop it anyway.
+    // a quantile (a run that samples no series).
     this.evict(t);
   }
 
   /** Nearest-rank p-quantile of the values in (t − window, t], p in [0, 1]; 0 when none. */
   quantile(t: number, p: number): number {
     this.evict(t);
-    const n = this.at.length - this.head;
+    const n = this.n;
     if (n === 0) return 0;
-    const sorted = this.values.slice(this.head).sort((a, b) => a - b);
+    const mask = this.at.length - 1;
+    const sorted: number[] = new Array<number>(n);
+    for (let k = 0; k < n; k++) sorted[k] = this.values[(this.head + k) & mask]!;
+    sorted.sort((a, b) => a - b);
     return sorted[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1]!;
   }
 
-  /** Forget values at or before t − window (amortised: the arrays are cut in batches). */
+  /** Forget values at or before t − window. */
   private evict(t: number): void {
     const start = t - this.windowSeconds;
-    while (this.head < this.at.length && this.at[this.head]! <= start) this.head++;
-    if (this.head > 4096 && this.head * 2 > this.at.length) {
-      this.at = this.at.slice(this.head);
-      this.values = this.values.slice(this.head);
-      this.head = 0;
+    const mask = this.at.length - 1;
+    while (this.n > 0 && this.at[this.head]! <= start) {
+      this.head = (this.head + 1) & mask;
+      this.n--;
     }
+  }
+
+  private grow(): void {
+    const cap = this.at.length;
+    const at = new Float64Array(cap * 2);
+    const values = new Float64Array(cap * 2);
+    for (let k = 0; k < this.n; k++) {
+      at[k] = this.at[(this.head + k) & (cap - 1)]!;
+      values[k] = this.values[(this.head + k) & (cap - 1)]!;
+    }
+    this.at = at;
+    this.values = values;
+    this.head = 0;
   }
 }

@@ -1,4 +1,5 @@
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
+import { createMachineActor } from '../machines/actors.ts';
 import { Scheduler, type Timer } from '../kernel/scheduler.ts';
 import { createStreams } from '../kernel/rng.ts';
 import { Fifo } from '../kernel/fifo.ts';
@@ -228,10 +229,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
   const addStaff = (role: StaffRole, n: number) => {
     for (let i = 1; i <= n; i++) {
       const id = `${role}-${i}`;
-      const actor = createActor(floorStaffMachine, {
-        clock: scheduler.clock,
-        input: { id, role },
-      });
+      const actor = createMachineActor(floorStaffMachine, { clock: scheduler.clock, input: { id, role } }, options.machines);
       const m: StaffMember = { id, role, actor, busy: false, activity: 'idle', state: 'idle', since: 0, from: 'home', to: 'home' };
       timeFloorStaff(actor, scheduler, fail);
       metrics.onStaffAdded(scheduler.now, roleOf(role));
@@ -270,10 +268,7 @@ export function createRestaurant(scenario: Scenario, options: RestaurantOptions 
     const list: Station[] = [];
     for (let i = 1; i <= count; i++) {
       const id = `${kind}-${i}`;
-      const actor = createActor(stationMachine, {
-        clock: scheduler.clock,
-        input: { id, kind },
-      });
+      const actor = createMachineActor(stationMachine, { clock: scheduler.clock, input: { id, kind } }, options.machines);
       const st: Station = { id, kind, actor, busy: false, downFor: new Set(), activity: 'idle', state: 'idle', since: 0, ticketId: null };
       metrics.onStaffAdded(0, 'cooks');
       // The station's state says all the restaurant needs besides the dishes it sends to

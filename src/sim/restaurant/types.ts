@@ -1,6 +1,7 @@
 import type { Activity, MetricsSeries, MetricsSummary, RollingFigures } from '../metrics/collector.ts';
 import type { CapacityBound } from '../metrics/theory.ts';
 import type { StaffRole } from '../machines/floorStaffMachine.ts';
+import type { MachineInterpreter } from '../machines/actors.ts';
 import type { DeliveryStatus, Envelope, GroupView } from '../bus/bus.ts';
 import type { SubscriberKind } from '../bus/subscribers.ts';
 import type { Distribution } from '../kernel/distributions.ts';
@@ -243,4 +244,11 @@ export interface RestaurantOptions {
    * Sampling only reads the restaurant: `summary()` is the same whatever is sampled (tested).
    */
   sampling?: 'all' | 'metrics' | 'none';
+  /**
+   * The interpreter of the waiters', runners' and stations' machines (default `'xstate'`,
+   * which the page keeps so XState's inspection tools can attach): `'compiled'` runs the
+   * same definitions through a transition table compiled at start-up, as the `sim` command
+   * does. The event log and summary are byte for byte the same (src/sim/machines/actors.ts).
+   */
+  machines?: MachineInterpreter;
 }
