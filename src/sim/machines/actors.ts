@@ -6,7 +6,7 @@ import { CompiledActor } from './compiledActor.ts';
  * Which interpreter runs the floor staff's and stations' machines: `'xstate'` (XState's own,
  * which its inspection tools attach to; the page's) or `'compiled'` (a transition table
  * compiled from the same definitions at start-up, `compile.ts`; the `sim` command's).
- * Both give byte-identical event logs and reports (`equivalence.test.ts`).
+ * Both give byte-identical event logs and reports (`src/app/interpreters.test.ts`).
  */
 export type MachineInterpreter = 'xstate' | 'compiled';
 

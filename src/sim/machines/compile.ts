@@ -9,7 +9,7 @@ import type { AnyStateMachine } from 'xstate';
  * The headless `sim` command runs its waiters, runners and stations through these actors
  * (docs/architecture.md, "Layers"); the page keeps XState's interpreter, so XState's own
  * inspection tools can attach to it. `src/sim/machines/compile.test.ts` and
- * `src/sim/machines/equivalence.test.ts` check that both give the same snapshots, event logs
+ * `src/app/interpreters.test.ts` check that both give the same snapshots, event logs
  * and reports.
  *
  * Supported: a flat machine (a compound root whose children are atomic states), event

@@ -147,9 +147,10 @@ const isSync = (a: Args) => protocolOf(a) === 'sync';
 
 const guards: Record<string, (a: Args) => boolean> = { 'order is sync': isSync, 'order is async': (a) => !isSync(a) };
 for (const leg of Object.keys(NO_LEGS) as LegName[]) {
-  guards[`has ${leg}`] = has(leg);
-  guards[`order is sync and has ${leg}`] = (a) => isSync(a) && has(leg)(a);
-  guards[`order is async and has ${leg}`] = (a) => !isSync(a) && has(leg)(a);
+  const hasLeg = has(leg);
+  guards[`has ${leg}`] = hasLeg;
+  guards[`order is sync and has ${leg}`] = (a) => isSync(a) && hasLeg(a);
+  guards[`order is async and has ${leg}`] = (a) => !isSync(a) && hasLeg(a);
 }
 
 
