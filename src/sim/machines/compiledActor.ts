@@ -82,8 +82,15 @@ export class CompiledActor {
   /** Send an event: processed now, or after the one being processed (or at start). Ignored once stopped. */
   send(event: Event): void {
     if (this.stopped) return;
+    if (this.started && !this.processing) {
+      // Idle and started, so nothing is queued: process it now; what its listeners send waits behind it.
+      this.processing = true;
+      this.process(event);
+      if (this.head < this.queue.length) this.flush();
+      this.processing = false;
+      return;
+    }
     this.queue.push(event);
-    if (this.started && !this.processing) this.flush();
   }
 
   /** Observe every snapshot (after each event, changed or not) and the error that stops the actor. */
@@ -140,7 +147,8 @@ export class CompiledActor {
           if (t.guard !== null && !t.guard(args)) continue;
           let context = before.context;
           for (const op of t.ops) {
-            if (op.kind === 'assign') context = Object.assign({}, context, op.update({ context, event }));
+            // A fresh object per assign, as XState's (spread: V8 clones the context's shape fast).
+            if (op.kind === 'assign') context = { ...context, ...op.update({ context, event }) };
             else (emitted ??= []).push(op.event({ context, event }));
           }
           next = { status: 'active', value: t.target ?? before.value, context };
@@ -159,9 +167,9 @@ export class CompiledActor {
   private update(snapshot: CompiledSnapshot, emitted: Event[] | null): void {
     this.snapshot = snapshot;
     // A listener's error is reported, not thrown into the step, and the actor goes on (XState's `emit`).
+    const any = emitted === null ? undefined : this.listeners.get('*');
     if (emitted !== null) for (const e of emitted) {
       const own = this.listeners.get(e.type);
-      const any = this.listeners.get('*');
       if (!own && !any) continue;
       for (const h of any ? [...(own ?? []), ...any] : own!) {
         try {
