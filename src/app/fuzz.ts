@@ -94,10 +94,10 @@ const JUNK: readonly unknown[] = [
   { __proto__: { type: 'injectPoison' } }, Object.create(null) as object,
 ];
 /** The console API's methods with arguments (store and session), for random calls. */
-const STORE_METHODS = ['setSpeed', 'setMode', 'loadPreset', 'setParam', 'notice', 'dismissNotice', 'command', 'seek', 'startLesson', 'startLessonById', 'goToStep', 'importLog'] as const;
+const STORE_METHODS = ['setSpeed', 'setMode', 'loadPreset', 'setParam', 'notice', 'dismissNotice', 'withdrawNotice', 'command', 'seek', 'startLesson', 'startLessonById', 'goToStep', 'importLog'] as const;
 const SESSION_METHODS = ['setCompare', 'setPresenter', 'setNarrate', 'setShortcutsOpen', 'setKeyOpen', 'nudgeSpeed'] as const;
 /** Methods whose every valid call moves the run itself (the frame loop's and the twin's): called only with arguments of the wrong type. */
-const INTERNAL_METHODS = ['tick', 'syncTo', 'restart', 'onInput'] as const;
+const INTERNAL_METHODS = ['tick', 'syncTo', 'restart', 'onInput', 'onAction', 'setFrameBudget'] as const;
 
 export interface Fuzzer {
   /** Do `n` random actions and check the invariants after each. */

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { FRAME_BUDGET_MS, SPEEDS, type SimState, type SimStore } from './simStore.ts';
+import { FRAME_BUDGET_MS, SPEEDS, type SimStore, type StoreAction } from './simStore.ts';
 import { linkNotice, type LinkSetup } from './link.ts';
 import { expected, refuser } from './args.ts';
-import { nameRecord } from '../sim/index.ts';
+import { nameRecord, type Mode } from '../sim/index.ts';
 
 /**
  * The page's view around its simulations: the primary restaurant (always there), and in
@@ -41,37 +41,51 @@ export interface SessionState {
 
 export type SessionStore = StoreApi<SessionState>;
 
-/** How the notice about entering compare mode starts (it goes when compare mode does). */
-const COMPARING = 'Comparing:';
+/** The key of the notice about entering compare mode (it goes when compare mode does). */
+const COMPARING = 'compare';
 
 /**
- * Link `twin` to `leader`: the twin follows the leader's simulated time, speed, playing state,
- * restarts and user commands (but not mode switches: it keeps its own mode). Errors the twin
- * reports reach the leader's notices. Returns the function that unlinks them.
+ * Link `twin` to `leader`: whatever the leader does (play, pause, speed, a new restaurant, a
+ * seek, a user command, the clock moving on) the twin does too, through its own public
+ * actions, except mode switches: it keeps its own mode. Errors the twin reports reach the
+ * leader's notices. The twin starts again from the leader's setup in `twinMode`, at the
+ * leader's time and speed. Returns the function that unlinks them.
  */
-export function followInLockstep(leader: SimStore, twin: SimStore): () => void {
-  const sync = (s: SimState, prev: SimState | null) => {
-    const t = twin.getState();
-    // A new restaurant (Reset, a scenario, a restart) rebuilds the twin from the same setup;
-    // travelling back in time (a seek keeps the scenario) makes the twin replay its own past.
-    if (prev === null || s.scenario !== prev.scenario) t.restart(s.base, s.running, s.presetName, t.mode);
-    else if (s.snapshot.time < t.snapshot.time) t.seek(s.snapshot.time);
-    if (s.speed !== twin.getState().speed) twin.getState().setSpeed(s.speed);
-    if (s.playing !== twin.getState().playing) twin.setState({ playing: s.playing });
-    const statsChanged = prev === null || s.stats !== prev.stats;
-    if (s.snapshot.time !== twin.getState().snapshot.time || statsChanged) twin.getState().syncTo(s.snapshot.time, statsChanged);
+export function followInLockstep(leader: SimStore, twin: SimStore, twinMode: Mode = twin.getState().mode): () => void {
+  const t = () => twin.getState();
+  const follow = (a: StoreAction) => {
+    switch (a.type) {
+      case 'play':
+        return t().play();
+      case 'pause':
+        return t().pause();
+      case 'speed':
+        return t().setSpeed(a.speed);
+      case 'rebuilt':
+        // A new restaurant (Reset, a scenario, a restart): the twin is rebuilt from the same setup.
+        return t().restart(a.base, a.params, a.presetName, t().mode);
+      case 'seek':
+        // Travelling in time: the twin replays its own past.
+        return t().seek(a.seconds);
+      case 'command':
+        if (a.command.type !== 'setMode') t().command(a.command);
+        return;
+      case 'advanced':
+        return t().syncTo(a.time, a.withStats);
+    }
   };
-  const offState = leader.subscribe((s, prev) => sync(s, prev));
-  const offInput = leader.getState().onInput((c) => {
-    if (c.type !== 'setMode') twin.getState().command(c);
-  });
+  const offActions = leader.getState().onAction(follow);
   const offErrors = twin.subscribe((s, prev) => {
-    for (const n of s.notices) if (n.tone === 'error' && !prev.notices.some((p) => p.id === n.id)) leader.getState().notice('error', `Asynchronous restaurant: ${n.text}`);
+    for (const n of s.notices) if (n.tone === 'error' && !prev.notices.some((p) => p.id === n.id)) leader.getState().notice('error', `Asynchronous restaurant: ${n.text}`, `twin:${n.key}`);
   });
-  sync(leader.getState(), null);
+  // Start from where the leader is.
+  const l = leader.getState();
+  t().restart(l.base, l.running, l.presetName, twinMode);
+  t().setSpeed(l.speed);
+  t().syncTo(l.snapshot.time, true);
+  if (l.playing) t().play();
   return () => {
-    offState();
-    offInput();
+    offActions();
     offErrors();
   };
 }
@@ -103,9 +117,9 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
       if (!on) {
         unlink?.();
         unlink = null;
-        primary.setState({ frameBudgetMs: FRAME_BUDGET_MS });
+        p.setFrameBudget(FRAME_BUDGET_MS);
         set({ compare: false, twin: null });
-        primary.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(COMPARING)) }));
+        primary.getState().withdrawNotice(COMPARING);
         return;
       }
       if (p.lesson) {
@@ -115,16 +129,15 @@ export function createSession(primary: SimStore, makeTwin: () => SimStore): Sess
       // Both start again anyway: Setup changes waiting for Reset apply to both now.
       const pending = p.pending;
       const twin = makeTwin();
-      twin.getState().restart(p.base, p.edited, p.presetName, 'async');
-      twin.getState().setSpeed(p.speed);
       p.restart(p.base, p.edited, p.presetName, 'sync');
-      unlink = followInLockstep(primary, twin);
+      unlink = followInLockstep(primary, twin, 'async');
       // The twin does the primary's simulated span again each frame: half the budget each.
-      primary.setState({ frameBudgetMs: FRAME_BUDGET_MS / 2 });
+      p.setFrameBudget(FRAME_BUDGET_MS / 2);
       set({ compare: true, twin });
       p.notice(
         'info',
-        `${COMPARING} both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right${pending.length > 0 ? `, with your changes to ${pending.join(', ')}` : ''}.`,
+        `Comparing: both restaurants started again at opening with the same customers, synchronous on the left, asynchronous on the right${pending.length > 0 ? `, with your changes to ${pending.join(', ')}` : ''}.`,
+        COMPARING,
       );
     },
     setPresenter(on) {
@@ -212,8 +225,7 @@ export function applyLink(session: SessionStore, setup: LinkSetup, problems: rea
   if (setup.compare) {
     session.getState().setCompare(true);
     // Opened that way, nothing was restarted: the notice saying so would only cover the charts.
-    const primary = session.getState().primary;
-    primary.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(COMPARING)) }));
+    session.getState().primary.getState().withdrawNotice(COMPARING);
   }
   if (setup.presenter) session.getState().setPresenter(true);
   if (all.length > 0) p().notice('warning', linkNotice(all, setup.lesson !== null));

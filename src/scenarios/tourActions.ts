@@ -12,7 +12,7 @@ import { distributionSchema } from './schema.ts';
 
 /**
  * What a tour action's handler may do to the page: the store's own actions, as the learner
- * would do them by hand. The store builds one per step (src/app/simStore.ts, `goToStep`).
+ * would do them by hand. The store builds one per step (src/app/store/lesson.ts, `goToStep`).
  */
 export interface TourContext {
   setMode(mode: 'sync' | 'async'): void;

@@ -44,3 +44,14 @@ export function useSimStore(): SimStore {
 export function useSimTime(): MotionValue<number> {
   return useSimContext().time;
 }
+
+/**
+ * The log the views show (the imported one, else the live one), re-rendering the caller
+ * when it grows (at the figures' refresh), when another log is viewed, or when a new
+ * restaurant replaces the old one.
+ */
+export function useViewedLog(): ReturnType<SimState['eventLog']> {
+  useSim((s) => s.logged);
+  useSim((s) => s.run);
+  return useSim((s) => s.importedLog ?? s.run.log);
+}

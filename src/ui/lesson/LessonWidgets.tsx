@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSim, useSimStore } from '../SimProvider.tsx';
+import { useSim, useSimStore, useViewedLog } from '../SimProvider.tsx';
 import { askTable } from '../../app/eventLog.ts';
 import { clock } from '../../app/format.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
@@ -130,7 +130,7 @@ export function AskTheLog() {
   const store = useSimStore();
   const time = useSim((s) => s.stats.time);
   const tables = useSim((s) => s.scenario.tables);
-  useSim((s) => s.logVersion);
+  useViewedLog();
   const [table, setTable] = useState(7);
   const log = store.getState().eventLog();
   const r = store.getState().restaurant();
@@ -236,7 +236,7 @@ export function ReadModels() {
 /** The anti-patterns lesson's live linter over the message types in the log. */
 export function Linter() {
   const store = useSimStore();
-  useSim((s) => s.logVersion);
+  useViewedLog();
   useSim((s) => s.snapshot.consumers.groups);
   const r = store.getState().restaurant();
   const findings = lintMessages(store.getState().eventLog().entries, r.readersOf);

@@ -1,4 +1,4 @@
-import { useSim, useSimStore } from '../SimProvider.tsx';
+import { useSimStore, useViewedLog } from '../SimProvider.tsx';
 import type { DeadLetter } from '../../sim/index.ts';
 import { clock } from '../../app/format.ts';
 import { G } from '../Term.tsx';
@@ -6,7 +6,7 @@ import { G } from '../Term.tsx';
 /** The dead-letter topic's contents: what could not be handled, by whom, and why. */
 export function DeadLetters({ onSelect }: { onSelect: (id: string) => void }) {
   const store = useSimStore();
-  useSim((s) => s.logVersion);
+  useViewedLog();
   const all = store.getState().eventLog().entries.filter((e) => e.topic === 'deadletter');
   const dead = all.slice(-50);
   return (

@@ -1,6 +1,6 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useSim, useSimStore } from '../SimProvider.tsx';
+import { useSim, useSimStore, useViewedLog } from '../SimProvider.tsx';
 import { cappedFacet, matches, MAX_LOG_ENTRIES, NO_FILTER, type EventLog, type LogEntry, type LogFilter } from '../../app/eventLog.ts';
 import { visible } from '../../app/visible.ts';
 import { clock } from '../../app/format.ts';
@@ -61,7 +61,7 @@ const Row = memo(function Row({ entry, selected, onSelect, top }: { entry: LogEn
  */
 export function LogList({ selected, onSelect, compact = false }: { selected: string | null; onSelect: (id: string) => void; compact?: boolean }) {
   const store = useSimStore();
-  useSim((s) => s.logVersion);
+  useViewedLog();
   const tick = useSim((s) => s.stats);
   const log = store.getState().eventLog();
   const request = useSim((s) => s.logRequest);

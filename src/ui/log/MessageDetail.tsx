@@ -1,4 +1,4 @@
-import { useSim, useSimStore } from '../SimProvider.tsx';
+import { useSimStore, useViewedLog } from '../SimProvider.tsx';
 import { chainSummary, cloudEventOf, type LogEntry } from '../../app/eventLog.ts';
 import { clock } from '../../app/format.ts';
 import { visible } from '../../app/visible.ts';
@@ -42,7 +42,7 @@ function Link({ e, current, onSelect }: { e: LogEntry; current: boolean; onSelec
  */
 export function MessageDetail({ id, onSelect }: { id: string | null; onSelect: (id: string) => void }) {
   const store = useSimStore();
-  useSim((s) => s.logVersion);
+  useViewedLog();
   const log = store.getState().eventLog();
   const entry = id ? log.get(id) : undefined;
   if (!entry) return <p className="muted detail-empty">Pick a message to see its envelope and what caused it.</p>;
