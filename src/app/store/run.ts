@@ -1,9 +1,29 @@
 // One running restaurant and what the page keeps beside it (docs/architecture.md, "The
 // page's stores"): its live message log, the last few messages for the floor's animations,
 // and the journal of the user's actions that a replay re-applies (event sourcing).
-import { createRestaurant, type Mode, type Restaurant, type RestaurantCommand, type Scenario } from '../../sim/index.ts';
+import { createRestaurant, type Envelope, type Mode, type Restaurant, type RestaurantCommand, type Scenario } from '../../sim/index.ts';
 import { EventLog, entryOfEnvelope } from '../eventLog.ts';
-import { RECENT_MESSAGES, RETAINED_PER_TOPIC, type RecentMessage } from './types.ts';
+
+/** Messages the page's bus keeps per topic beyond what consumers need (a new read model replays them). */
+export const RETAINED_PER_TOPIC = 20_000;
+/** Messages kept for the floor's animations and the ticker. */
+export const RECENT_MESSAGES = 64;
+
+/** A message as the floor and ticker draw it. */
+export interface RecentMessage {
+  id: string;
+  kind: Envelope['kind'];
+  type: string;
+  topic: string;
+  time: number;
+  subject: string;
+  source: string;
+  /** Station kind a PlaceOrder goes to or a DishReady comes from, or null. */
+  station: string | null;
+  /** Protocol of the order the message belongs to (`data.protocol`), if it says. */
+  protocol: Mode | null;
+  table: number | null;
+}
 
 /** A user action with the simulated time it was applied at, seconds. */
 export interface JournalEntry {

@@ -3,11 +3,13 @@
 // one, from the shared context of ./context.ts. Derived values (./derived.ts) are computed
 // from the slices after every change; no action writes them.
 import type { StoreApi } from 'zustand/vanilla';
-import type { CapacityBound, Envelope, MetricsSummary, Mode, Restaurant, RestaurantCommand, RestaurantSnapshot, RollingFigures, Scenario } from '../../sim/index.ts';
+import type { CapacityBound, MetricsSummary, Mode, Restaurant, RestaurantCommand, RestaurantSnapshot, RollingFigures, Scenario } from '../../sim/index.ts';
 import type { EventLog } from '../eventLog.ts';
 import type { Lesson } from '../../scenarios/lessons.ts';
 import type { PARAM_SPECS, Params } from '../params.ts';
-import type { Run } from './run.ts';
+import type { RecentMessage, Run } from './run.ts';
+
+export { RECENT_MESSAGES, RETAINED_PER_TOPIC, type RecentMessage } from './run.ts';
 
 /** Playback speeds: simulated minutes per wall-clock second, or as fast as the machine goes. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 'max'] as const;
@@ -29,10 +31,6 @@ export const FRAME_BUDGET_MS = 12;
 export const ROLLING_WINDOW_SECONDS = 900;
 /** How often the figures and charts refresh, wall-clock seconds (a few hertz is plenty to read). */
 export const STATS_EVERY_SECONDS = 0.25;
-/** Messages the page's bus keeps per topic beyond what consumers need (a new read model replays them). */
-export const RETAINED_PER_TOPIC = 20_000;
-/** Messages kept for the floor's animations and the ticker. */
-export const RECENT_MESSAGES = 64;
 /** Notices shown at once (a new one replaces the oldest; one key is never shown twice). */
 export const MAX_NOTICES = 4;
 /** Longest notice text, characters (a longer one is cut with an ellipsis). */
@@ -64,22 +62,6 @@ export interface LiveStats {
   capacityByMode: Record<Mode, number>;
   /** Length of `series` when these stats were taken (charts redraw when it grows). */
   seriesLength: number;
-}
-
-/** A message as the floor and ticker draw it. */
-export interface RecentMessage {
-  id: string;
-  kind: Envelope['kind'];
-  type: string;
-  topic: string;
-  time: number;
-  subject: string;
-  source: string;
-  /** Station kind a PlaceOrder goes to or a DishReady comes from, or null. */
-  station: string | null;
-  /** Protocol of the order the message belongs to (`data.protocol`), if it says. */
-  protocol: Mode | null;
-  table: number | null;
 }
 
 /**
