@@ -1,4 +1,4 @@
-import type { CompiledMachine } from './compile.ts';
+import type { CompiledMachine, Transition } from './compile.ts';
 
 /**
  * An actor running a {@link CompiledMachine}, with the part of XState's `Actor` interface
@@ -21,6 +21,8 @@ interface Observer {
 
 type Event = { type: string };
 type Listener = (event: Event) => void;
+/** One `on` registration (its own object, so unsubscribing removes exactly it). */
+type Registration = { handler: Listener };
 
 /** XState reports an error nobody listens to outside the step (it throws it later); so does this. */
 const reportUnhandled = (err: unknown) => {
@@ -36,7 +38,7 @@ export class CompiledActor {
    * Listeners by emitted type, copied on every change (rare), so an emission walks the list
    * as it was when the emission began, as XState's copy of its listener set does.
    */
-  private readonly listeners = new Map<string, Listener[]>();
+  private readonly listeners = new Map<string, Registration[]>();
   private queue: Event[] = [];
   private head = 0;
   private processing = false;
@@ -106,9 +108,9 @@ export class CompiledActor {
 
   /** Listen to the events of type `type` the machine emits (`'*'`: every one). */
   on(type: string, handler: Listener): { unsubscribe(): void } {
-    const h: Listener = (e) => handler(e);
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), h]);
-    return { unsubscribe: () => void this.listeners.set(type, (this.listeners.get(type) ?? []).filter((x) => x !== h)) };
+    const r: Registration = { handler };
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), r]);
+    return { unsubscribe: () => void this.listeners.set(type, (this.listeners.get(type) ?? []).filter((x) => x !== r)) };
   }
 
   /** Stop: queued events are dropped, observers completed. */
@@ -144,7 +146,7 @@ export class CompiledActor {
       if (candidates) {
         const args = { context: before.context, event };
         for (const t of candidates) {
-          if (t.guard !== null && !t.guard(args)) continue;
+          if (t.guard !== null && !this.check(t, args)) continue;
           let context = before.context;
           for (const op of t.ops) {
             // A fresh object per assign, as XState's (spread: V8 clones the context's shape fast).
@@ -163,6 +165,15 @@ export class CompiledActor {
     this.update(next, emitted);
   }
 
+  /** Evaluate `t`'s guard; an error it throws is reported in XState's words. */
+  private check(t: Transition, args: { context: Record<string, unknown>; event: Event }): boolean {
+    try {
+      return t.guard!(args);
+    } catch (err) {
+      throw t.guardError!(err);
+    }
+  }
+
   /** XState's `update`: set the snapshot, tell the emitted events, then the observers. */
   private update(snapshot: CompiledSnapshot, emitted: Event[] | null): void {
     this.snapshot = snapshot;
@@ -171,9 +182,9 @@ export class CompiledActor {
     if (emitted !== null) for (const e of emitted) {
       const own = this.listeners.get(e.type);
       if (!own && !any) continue;
-      for (const h of any ? [...(own ?? []), ...any] : own!) {
+      for (const r of any ? [...(own ?? []), ...any] : own!) {
         try {
-          h(e);
+          r.handler(e);
         } catch (err) {
           reportUnhandled(err);
         }
