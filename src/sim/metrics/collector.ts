@@ -41,6 +41,8 @@ export class MetricsCollector {
   private readonly recentLatency: TrailingSamples;
   private readonly recentWait: TrailingSamples;
   private readonly recentDoor: TrailingSamples;
+  /** Whether the recent values above are kept (only the series' samples read them). */
+  private readonly trailing: boolean;
   private readonly customer = {
     seated: new SampleBuffer(),
     orderTaken: new SampleBuffer(),
@@ -57,6 +59,8 @@ export class MetricsCollector {
   /**
    * @param opts.rollingWindowSeconds trailing window of the series' throughput; rounded to a
    *   whole number of `sampleIntervalSeconds`.
+   * @param opts.trailing keep the recent values the series' rolling p95s are drawn from
+   *   (default true); a run that never calls {@link sample} needs none of them.
    */
   constructor(opts: {
     warmupSeconds: number;
@@ -64,8 +68,10 @@ export class MetricsCollector {
     rollingWindowSeconds: number;
     mode: Mode;
     dishes: string[];
+    trailing?: boolean;
   }) {
     this.warmup = opts.warmupSeconds;
+    this.trailing = opts.trailing ?? true;
     this.rollingSamples = Math.max(1, Math.round(opts.rollingWindowSeconds / opts.sampleIntervalSeconds));
     const rollingSeconds = this.rollingSamples * opts.sampleIntervalSeconds;
     this.recentLatency = new TrailingSamples(rollingSeconds);
@@ -134,7 +140,7 @@ export class MetricsCollector {
 
   /** A party that arrived at `arrivedAt` sat down at a table at `t`. */
   onSeated(t: number, arrivedAt: number): void {
-    this.recentDoor.push(t, t - arrivedAt);
+    if (this.trailing) this.recentDoor.push(t, t - arrivedAt);
     if (t >= this.warmup) this.customer.seated.push(t - arrivedAt);
   }
 
@@ -151,7 +157,7 @@ export class MetricsCollector {
   /** The last of a party's dishes reached its table: its wait is over. */
   onLastDish(t: number, arrivedAt: number): void {
     const wait = t - arrivedAt;
-    this.recentWait.push(t, wait);
+    if (this.trailing) this.recentWait.push(t, wait);
     if (t < this.warmup) return;
     this.customer.lastDish.push(wait);
     this.perMode[this.mode].wait.push(wait);
@@ -167,7 +173,7 @@ export class MetricsCollector {
   onServed(t: number, dish: string, latencySeconds: number): void {
     this.inSystem.add(t, -1);
     this.servedTotal++;
-    this.recentLatency.push(t, latencySeconds);
+    if (this.trailing) this.recentLatency.push(t, latencySeconds);
     if (t < this.warmup) return;
     this.servedInWindow++;
     this.latency.push(latencySeconds);

@@ -132,6 +132,8 @@ export function createCore(s: Scenario, options: RestaurantOptions): Core {
     rollingWindowSeconds: options.rollingWindowSeconds ?? 900,
     mode: s.mode,
     dishes: s.menu.map((m) => m.dish),
+    // Without sampling nothing reads the recent values the series' rolling p95s come from.
+    trailing: (options.sampling ?? 'all') !== 'none',
   });
   const bus = new Bus(() => scheduler.now, {
     retain: options.retainMessages ?? 0,
