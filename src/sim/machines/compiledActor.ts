@@ -149,8 +149,8 @@ export class CompiledActor {
           if (t.guard !== null && !this.check(t, args)) continue;
           let context = before.context;
           for (const op of t.ops) {
-            // A fresh object per assign, as XState's (spread: V8 clones the context's shape fast).
-            if (op.kind === 'assign') context = { ...context, ...op.update({ context, event }) };
+            // A fresh object per assign, made as XState's `assign` makes it.
+            if (op.kind === 'assign') context = Object.assign({}, context, op.update({ context, event }));
             else (emitted ??= []).push(op.event({ context, event }));
           }
           next = { status: 'active', value: t.target ?? before.value, context };
