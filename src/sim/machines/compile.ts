@@ -24,7 +24,7 @@ import type { AnyStateMachine } from 'xstate';
  * Run-time semantics follow XState's actor (xstate 5.x `createActor`): an event sent while
  * the actor is processing one is queued behind it; guards read the context before the step;
  * actions run in the order exit, transition, entry, an `assign` updating the context the
- * following actions see; emitted events reach `on` listeners after the step's snapshot is
+ * following actions see (those that see the same context share one arguments object); emitted events reach `on` listeners after the step's snapshot is
  * set and before its observers are told; observers are told after every event, whether or
  * not the state changed; an error thrown by a guard, an action or a listener stops the actor
  * and reaches the observers' `error` callbacks.

@@ -46,6 +46,8 @@ export class CompiledActor {
   private stopped = false;
   /** Events the initial state's entry emitted, told when the actor starts. */
   private pending: Event[];
+  /** The current state's candidate transitions by event type. */
+  private transitions: Map<string, Transition[]>;
 
   constructor(
     private readonly machine: CompiledMachine,
@@ -60,6 +62,7 @@ export class CompiledActor {
     }
     this.pending = emitted;
     this.snapshot = { status: 'active', value: machine.initial, context };
+    this.transitions = machine.table.get(machine.initial)!;
   }
 
   /** The current snapshot (the same object until the next event is processed). */
@@ -142,18 +145,23 @@ export class CompiledActor {
     let next = before;
     let emitted: Event[] | null = null;
     try {
-      const candidates = this.machine.table.get(before.value)!.get(event.type);
+      const candidates = this.transitions.get(event.type);
       if (candidates) {
-        const args = { context: before.context, event };
+        // One arguments object for the guards and actions that see the same context (XState
+        // makes one per action; none of the machines keeps or changes it).
+        let args = { context: before.context, event };
         for (const t of candidates) {
           if (t.guard !== null && !this.check(t, args)) continue;
           let context = before.context;
           for (const op of t.ops) {
-            // A fresh object per assign, made as XState's `assign` makes it.
-            if (op.kind === 'assign') context = Object.assign({}, context, op.update({ context, event }));
-            else (emitted ??= []).push(op.event({ context, event }));
+            if (op.kind === 'assign') {
+              // A fresh object per assign, made as XState's `assign` makes it.
+              context = Object.assign({}, context, op.update(args));
+              args = { context, event };
+            } else (emitted ??= []).push(op.event(args));
           }
           next = { status: 'active', value: t.target ?? before.value, context };
+          if (next.value !== before.value) this.transitions = this.machine.table.get(next.value)!;
           break;
         }
       }
