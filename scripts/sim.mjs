@@ -4,14 +4,16 @@
 // from (src/cli, src/sim, src/scenarios, package-lock.json) is newer than it; several
 // runs at once each build into a directory of their own and rename the file into place.
 // The packages it uses (xstate, zod, pure-rand) are bundled in too: one file to load starts
-// faster than their own module graphs (zod's alone is many files).
+// faster than their own module graphs (zod's alone is many files). The bundle is CommonJS,
+// loaded with require: Node's builtins then need no ES module facades, which start slower.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, 'node_modules', '.cache', 'order-up-sim');
-const bundle = join(cache, 'run.mjs');
+const bundle = join(cache, 'run.cjs');
 
 /** The newest modification time (ms) of the files below `dir`. */
 function newest(dir) {
@@ -39,10 +41,10 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
       outDir: tmp,
       emptyOutDir: true,
       minify: false,
-      rollupOptions: { output: { entryFileNames: 'run.mjs', codeSplitting: false } },
+      rollupOptions: { output: { entryFileNames: 'run.cjs', format: 'cjs', codeSplitting: false } },
     },
   });
-  renameSync(join(tmp, 'run.mjs'), bundle);
+  renameSync(join(tmp, 'run.cjs'), bundle);
   rmSync(tmp, { recursive: true, force: true });
 }
-await import(pathToFileURL(bundle).href);
+createRequire(import.meta.url)(bundle);
