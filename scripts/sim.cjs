@@ -4,14 +4,13 @@
 // from (src/cli, src/sim, src/scenarios, package-lock.json) is newer than it; several
 // runs at once each build into a directory of their own and rename the file into place.
 // The packages it uses (xstate, zod, pure-rand) are bundled in too: one file to load starts
-// faster than their own module graphs (zod's alone is many files). The bundle is CommonJS,
-// loaded with require: Node's builtins then need no ES module facades, which start slower.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// faster than their own module graphs (zod's alone is many files). This script and the
+// bundle are CommonJS: Node starts a CommonJS program, and loads its builtins for it,
+// faster than an ES module (no module loader, no facades).
+const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } = require('node:fs');
+const { join } = require('node:path');
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = join(__dirname, '..');
 const cache = join(root, 'node_modules', '.cache', 'order-up-sim');
 const bundle = join(cache, 'run.cjs');
 
@@ -25,8 +24,8 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(...['src/cli', 'src/sim', 'src/scenarios'].map((d) => newest(join(root, d))), statSync(join(root, 'package-lock.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
+/** Build the bundle into a directory of this process's own, then rename it into place. */
+async function rebuild() {
   const { build } = await import('vite');
   const tmp = join(cache, `.build-${process.pid}`);
   mkdirSync(cache, { recursive: true });
@@ -47,4 +46,16 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
   renameSync(join(tmp, 'run.cjs'), bundle);
   rmSync(tmp, { recursive: true, force: true });
 }
-createRequire(import.meta.url)(bundle);
+
+const sources = Math.max(...['src/cli', 'src/sim', 'src/scenarios'].map((d) => newest(join(root, d))), statSync(join(root, 'package-lock.json')).mtimeMs, statSync(__filename).mtimeMs);
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
+  rebuild().then(
+    () => require(bundle),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  require(bundle);
+}
