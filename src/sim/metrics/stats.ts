@@ -9,6 +9,12 @@ export class SampleBuffer {
   private n = 0;
   private sum = 0;
   private maxValue = -Infinity;
+  /**
+   * Ranks whose values {@link quantile} has put in place since the last push: everything
+   * before each is at most its value, everything after at least, so a later selection
+   * searches only between two of them (a p95 after a p50 reads half the buffer).
+   */
+  private readonly placed: number[] = [];
 
   push(x: number): void {
     if (this.n === this.data.length) {
@@ -19,6 +25,7 @@ export class SampleBuffer {
     this.data[this.n++] = x;
     this.sum += x;
     if (x > this.maxValue) this.maxValue = x;
+    if (this.placed.length > 0) this.placed.length = 0;
   }
 
   get count(): number {
@@ -47,7 +54,17 @@ export class SampleBuffer {
     const n = this.n;
     if (n === 0) return 0;
     if (Number.isNaN(this.sum)) return nearestRank(this.data.slice(0, n).sort(), p);
-    return select(this.data, n, Math.min(n, Math.max(1, Math.ceil(p * n))) - 1);
+    const k = Math.min(n, Math.max(1, Math.ceil(p * n))) - 1;
+    let lo = 0;
+    let hi = n - 1;
+    for (const r of this.placed) {
+      if (r === k) return this.data[k]!;
+      if (r < k) lo = Math.max(lo, r + 1);
+      else hi = Math.min(hi, r - 1);
+    }
+    const v = select(this.data, lo, hi, k);
+    this.placed.push(k);
+    return v;
   }
 }
 
@@ -59,12 +76,12 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * The k-th smallest of the first `n` values of `a` (k from 0), reordering them in place
- * (Hoare's selection with a median-of-three pivot). They must hold no NaN.
+ * The value of rank `k` (from 0) of `a`, given that it lies in `a[lo..hi]` and every value
+ * before `lo` is at most, every value after `hi` at least, those between: reorders
+ * `a[lo..hi]` in place (Hoare's selection with a median-of-three pivot) so that `a[k]` holds
+ * it, with at most it before and at least it after. The values must hold no NaN.
  */
-function select(a: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
+function select(a: Float64Array, lo: number, hi: number, k: number): number {
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // Order a[lo], a[mid], a[hi]; the median is the pivot.
