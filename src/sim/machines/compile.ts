@@ -24,7 +24,7 @@ import type { AnyStateMachine } from 'xstate';
  * Run-time semantics follow XState's actor (xstate 5.x `createActor`): an event sent while
  * the actor is processing one is queued behind it; guards read the context before the step;
  * actions run in the order exit, transition, entry, an `assign` updating the context the
- * following actions see; emitted events reach `on` listeners after the step's snapshot is
+ * following actions see (those that see the same context share one arguments object); emitted events reach `on` listeners after the step's snapshot is
  * set and before its observers are told; observers are told after every event, whether or
  * not the state changed; an error thrown by a guard, an action or a listener stops the actor
  * and reaches the observers' `error` callbacks.
@@ -36,8 +36,10 @@ type Op =
   | { kind: 'assign'; update: (args: Args) => Record<string, unknown> }
   | { kind: 'emit'; event: (args: Args) => { type: string } };
 
-interface Transition {
+export interface Transition {
   guard: Guard | null;
+  /** The error a throwing guard is reported as (XState's words for its `transition`). */
+  guardError: ((err: unknown) => Error) | null;
   /** Target state's key, or null for a targetless transition. */
   target: string | null;
   /** The ops of exit, transition and entry, in XState's order. */
@@ -110,25 +112,21 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   if (root.type !== 'compound') fail(id, 'the root', `a root of type "${root.type}"`);
 
   // A guard that throws is reported with XState's words (its `transition`), so a run that
-  // fails says the same with either interpreter.
-  const guardOf = (g: unknown, where: string, eventType: string, nodeId: string): Guard | null => {
+  // fails says the same with either interpreter: the actor wraps the error with `guardError`.
+  const guardOf = (g: unknown, where: string): Guard | null => {
     if (g === undefined) return null;
-    let impl: Guard;
     if (typeof g === 'string') {
       const f = m.implementations.guards[g];
       if (typeof f !== 'function') return fail(id, where, `the unknown guard "${g}"`);
       if ('check' in f) return fail(id, where, `the higher-order guard "${g}"`);
-      impl = f as Guard;
-    } else if (typeof g === 'function' && !('check' in g)) impl = g as Guard;
-    else return fail(id, where, 'a guard with params or a higher-order guard');
+      return f as Guard;
+    }
+    if (typeof g === 'function' && !('check' in g)) return g as Guard;
+    return fail(id, where, 'a guard with params or a higher-order guard');
+  };
+  const guardErrorOf = (g: unknown, eventType: string, nodeId: string) => {
     const name = typeof g === 'string' ? `'${g}' ` : '';
-    return (args) => {
-      try {
-        return impl(args);
-      } catch (err) {
-        throw new Error(`Unable to evaluate guard ${name}in transition for event '${eventType}' in state node '${nodeId}':\n${(err as Error).message}`);
-      }
-    };
+    return (err: unknown) => new Error(`Unable to evaluate guard ${name}in transition for event '${eventType}' in state node '${nodeId}':\n${(err as Error).message}`);
   };
 
   const opOf = (a: unknown, where: string): Op => {
@@ -193,12 +191,13 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
           const where = `${isRoot ? 'the root' : `state "${key}"`} on ${type}`;
           const target = keyOf(t.target, where);
           if (isRoot && target !== null && t.reenter) fail(id, where, 'a reentering transition on the root');
-          const guard = guardOf(t.guard, where, type, owner.id);
+          const guard = guardOf(t.guard, where);
+          const guardError = guard === null ? null : guardErrorOf(t.guard, type, owner.id);
           const actions = opsOf(t.actions, where);
           // A transition to its own source without `reenter` exits and enters nothing.
           const moves = target !== null && (isRoot || target !== key || t.reenter);
           const ops = moves ? [...opsOf(node.exit, `state "${key}" (exit)`), ...actions, ...opsOf(states[target!]!.entry, `state "${target}" (entry)`)] : actions;
-          out.push({ guard, target: moves ? target : null, ops });
+          out.push({ guard, guardError, target: moves ? target : null, ops });
         }
         byType.set(type, out);
       }

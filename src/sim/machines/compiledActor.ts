@@ -1,4 +1,4 @@
-import type { CompiledMachine } from './compile.ts';
+import type { CompiledMachine, Transition } from './compile.ts';
 
 /**
  * An actor running a {@link CompiledMachine}, with the part of XState's `Actor` interface
@@ -21,6 +21,8 @@ interface Observer {
 
 type Event = { type: string };
 type Listener = (event: Event) => void;
+/** One `on` registration (its own object, so unsubscribing removes exactly it). */
+type Registration = { handler: Listener };
 
 /** XState reports an error nobody listens to outside the step (it throws it later); so does this. */
 const reportUnhandled = (err: unknown) => {
@@ -36,7 +38,7 @@ export class CompiledActor {
    * Listeners by emitted type, copied on every change (rare), so an emission walks the list
    * as it was when the emission began, as XState's copy of its listener set does.
    */
-  private readonly listeners = new Map<string, Listener[]>();
+  private readonly listeners = new Map<string, Registration[]>();
   private queue: Event[] = [];
   private head = 0;
   private processing = false;
@@ -44,6 +46,8 @@ export class CompiledActor {
   private stopped = false;
   /** Events the initial state's entry emitted, told when the actor starts. */
   private pending: Event[];
+  /** The current state's candidate transitions by event type. */
+  private transitions: Map<string, Transition[]>;
 
   constructor(
     private readonly machine: CompiledMachine,
@@ -58,6 +62,7 @@ export class CompiledActor {
     }
     this.pending = emitted;
     this.snapshot = { status: 'active', value: machine.initial, context };
+    this.transitions = machine.table.get(machine.initial)!;
   }
 
   /** The current snapshot (the same object until the next event is processed). */
@@ -106,9 +111,9 @@ export class CompiledActor {
 
   /** Listen to the events of type `type` the machine emits (`'*'`: every one). */
   on(type: string, handler: Listener): { unsubscribe(): void } {
-    const h: Listener = (e) => handler(e);
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), h]);
-    return { unsubscribe: () => void this.listeners.set(type, (this.listeners.get(type) ?? []).filter((x) => x !== h)) };
+    const r: Registration = { handler };
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), r]);
+    return { unsubscribe: () => void this.listeners.set(type, (this.listeners.get(type) ?? []).filter((x) => x !== r)) };
   }
 
   /** Stop: queued events are dropped, observers completed. */
@@ -140,18 +145,23 @@ export class CompiledActor {
     let next = before;
     let emitted: Event[] | null = null;
     try {
-      const candidates = this.machine.table.get(before.value)!.get(event.type);
+      const candidates = this.transitions.get(event.type);
       if (candidates) {
-        const args = { context: before.context, event };
+        // One arguments object for the guards and actions that see the same context (XState
+        // makes one per action; none of the machines keeps or changes it).
+        let args = { context: before.context, event };
         for (const t of candidates) {
-          if (t.guard !== null && !t.guard(args)) continue;
+          if (t.guard !== null && !this.check(t, args)) continue;
           let context = before.context;
           for (const op of t.ops) {
-            // A fresh object per assign, as XState's (spread: V8 clones the context's shape fast).
-            if (op.kind === 'assign') context = { ...context, ...op.update({ context, event }) };
-            else (emitted ??= []).push(op.event({ context, event }));
+            if (op.kind === 'assign') {
+              // A fresh object per assign, made as XState's `assign` makes it.
+              context = Object.assign({}, context, op.update(args));
+              args = { context, event };
+            } else (emitted ??= []).push(op.event(args));
           }
           next = { status: 'active', value: t.target ?? before.value, context };
+          if (next.value !== before.value) this.transitions = this.machine.table.get(next.value)!;
           break;
         }
       }
@@ -163,6 +173,15 @@ export class CompiledActor {
     this.update(next, emitted);
   }
 
+  /** Evaluate `t`'s guard; an error it throws is reported in XState's words. */
+  private check(t: Transition, args: { context: Record<string, unknown>; event: Event }): boolean {
+    try {
+      return t.guard!(args);
+    } catch (err) {
+      throw t.guardError!(err);
+    }
+  }
+
   /** XState's `update`: set the snapshot, tell the emitted events, then the observers. */
   private update(snapshot: CompiledSnapshot, emitted: Event[] | null): void {
     this.snapshot = snapshot;
@@ -171,9 +190,9 @@ export class CompiledActor {
     if (emitted !== null) for (const e of emitted) {
       const own = this.listeners.get(e.type);
       if (!own && !any) continue;
-      for (const h of any ? [...(own ?? []), ...any] : own!) {
+      for (const r of any ? [...(own ?? []), ...any] : own!) {
         try {
-          h(e);
+          r.handler(e);
         } catch (err) {
           reportUnhandled(err);
         }

@@ -41,6 +41,8 @@ export class MetricsCollector {
   private readonly recentLatency: TrailingSamples;
   private readonly recentWait: TrailingSamples;
   private readonly recentDoor: TrailingSamples;
+  /** Whether the recent values above are kept (only the series' samples read them). */
+  private readonly trailing: boolean;
   private readonly customer = {
     seated: new SampleBuffer(),
     orderTaken: new SampleBuffer(),
@@ -57,6 +59,8 @@ export class MetricsCollector {
   /**
    * @param opts.rollingWindowSeconds trailing window of the series' throughput; rounded to a
    *   whole number of `sampleIntervalSeconds`.
+   * @param opts.trailing keep the recent values the series' rolling p95s are drawn from
+   *   (default true); a run that never calls {@link sample} needs none of them.
    */
   constructor(opts: {
     warmupSeconds: number;
@@ -64,8 +68,10 @@ export class MetricsCollector {
     rollingWindowSeconds: number;
     mode: Mode;
     dishes: string[];
+    trailing?: boolean;
   }) {
     this.warmup = opts.warmupSeconds;
+    this.trailing = opts.trailing ?? true;
     this.rollingSamples = Math.max(1, Math.round(opts.rollingWindowSeconds / opts.sampleIntervalSeconds));
     const rollingSeconds = this.rollingSamples * opts.sampleIntervalSeconds;
     this.recentLatency = new TrailingSamples(rollingSeconds);
@@ -134,7 +140,7 @@ export class MetricsCollector {
 
   /** A party that arrived at `arrivedAt` sat down at a table at `t`. */
   onSeated(t: number, arrivedAt: number): void {
-    this.recentDoor.push(t, t - arrivedAt);
+    if (this.trailing) this.recentDoor.push(t, t - arrivedAt);
     if (t >= this.warmup) this.customer.seated.push(t - arrivedAt);
   }
 
@@ -151,7 +157,7 @@ export class MetricsCollector {
   /** The last of a party's dishes reached its table: its wait is over. */
   onLastDish(t: number, arrivedAt: number): void {
     const wait = t - arrivedAt;
-    this.recentWait.push(t, wait);
+    if (this.trailing) this.recentWait.push(t, wait);
     if (t < this.warmup) return;
     this.customer.lastDish.push(wait);
     this.perMode[this.mode].wait.push(wait);
@@ -167,7 +173,7 @@ export class MetricsCollector {
   onServed(t: number, dish: string, latencySeconds: number): void {
     this.inSystem.add(t, -1);
     this.servedTotal++;
-    this.recentLatency.push(t, latencySeconds);
+    if (this.trailing) this.recentLatency.push(t, latencySeconds);
     if (t < this.warmup) return;
     this.servedInWindow++;
     this.latency.push(latencySeconds);
@@ -269,7 +275,11 @@ export class MetricsCollector {
     const windowSeconds = Math.max(0, t - this.warmup);
     const perHour = (n: number) => (windowSeconds > 0 ? (n * 3600) / windowSeconds : 0);
     const counted = (b: SampleBuffer) => ({ ...latencyOf(b), parties: b.count });
-    const perDish: MetricsSummary['perDish'] = nameRecord([...this.perDish].map(([dish, buf]) => [dish, { served: buf.count, latencySeconds: latencyOf(buf) }]));
+    const latency = latencyOf(this.latency);
+    // A dish's buffer gets every latency pushed to the overall one while it is the only dish.
+    const perDish: MetricsSummary['perDish'] = nameRecord(
+      [...this.perDish].map(([dish, buf]) => [dish, { served: buf.count, latencySeconds: this.perDish.size === 1 ? { ...latency } : latencyOf(buf) }]),
+    );
     const utilisation = {} as Record<Role, UtilisationSplit>;
     let floorBlocked = 0;
     let floorTotal = 0;
@@ -286,32 +296,37 @@ export class MetricsCollector {
           : { working: 0, blocked: 0, idle: 1 };
     }
     const lambda = windowSeconds > 0 ? this.orderedInWindow / windowSeconds : 0;
+    const customerSeconds = {
+      seated: counted(this.customer.seated),
+      orderTaken: counted(this.customer.orderTaken),
+      firstDish: counted(this.customer.firstDish),
+      lastDish: counted(this.customer.lastDish),
+      walkedOut: counted(this.customer.walkedOut),
+    };
     return {
       simulatedSeconds: t,
       windowSeconds,
       served: this.servedInWindow,
       throughputPerHour: perHour(this.servedInWindow),
-      latencySeconds: latencyOf(this.latency),
+      latencySeconds: latency,
       perDish,
       utilisation,
       walkedOut: this.walkedOutInWindow,
       partiesArrived: this.arrivedInWindow,
       meanQueues: { door: this.door.mean(t), kitchenTickets: this.tickets.mean(t), pass: this.pass.mean(t) },
       littlesLaw: { L: this.inSystem.mean(t), lambda, W: this.latency.mean() },
-      customerSeconds: {
-        seated: counted(this.customer.seated),
-        orderTaken: counted(this.customer.orderTaken),
-        firstDish: counted(this.customer.firstDish),
-        lastDish: counted(this.customer.lastDish),
-        walkedOut: counted(this.customer.walkedOut),
-      },
+      customerSeconds,
       floorStaffBlocked: floorTotal > 0 ? floorBlocked / floorTotal : 0,
-      byMode: this.byMode(t),
+      byMode: this.byMode(t, latency, customerSeconds.lastDish),
     };
   }
 
-  /** Seconds of [warmup, t] spent in each mode, and what happened in each (from {@link modeSpans}). */
-  private byMode(t: number): Partial<Record<Mode, ModeFigures>> {
+  /**
+   * Seconds of [warmup, t] spent in each mode, and what happened in each (from {@link modeSpans}).
+   * In a run that never changed mode, its mode's buffers got exactly what the overall latency
+   * and the parties' last-dish waits got: their figures (`latency`, `wait`) are reused.
+   */
+  private byMode(t: number, latency: LatencySummary, wait: LatencySummary): Partial<Record<Mode, ModeFigures>> {
     const seconds: Partial<Record<Mode, number>> = {};
     for (const [i, span] of this.modeSpans.entries()) {
       const end = this.modeSpans[i + 1]?.t ?? t;
@@ -321,14 +336,15 @@ export class MetricsCollector {
     const out: Partial<Record<Mode, ModeFigures>> = {};
     for (const mode of ['sync', 'async'] as const) {
       const m = this.perMode[mode];
+      const one = this.modeSpans.length === 1 && mode === this.mode;
       const s = seconds[mode] ?? 0;
       if (s === 0 && m.latency.count === 0 && m.wait.count === 0 && m.walkedOut === 0) continue;
       out[mode] = {
         seconds: s,
         served: m.latency.count,
         throughputPerHour: s > 0 ? (m.latency.count * 3600) / s : 0,
-        latencySeconds: latencyOf(m.latency),
-        customerWaitSeconds: latencyOf(m.wait),
+        latencySeconds: one ? { ...latency } : latencyOf(m.latency),
+        customerWaitSeconds: one ? { mean: wait.mean, p50: wait.p50, p95: wait.p95, max: wait.max } : latencyOf(m.wait),
         walkedOut: m.walkedOut,
       };
     }

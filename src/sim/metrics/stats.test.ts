@@ -90,3 +90,23 @@ describe('TrailingSamples', () => {
     }
   });
 });
+
+describe('SampleBuffer quantiles selected in place', () => {
+  it('equal those of a sort, asked in any order, with pushes between (ties included)', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 100; trial++) {
+      const b = new SampleBuffer();
+      const xs: number[] = [];
+      const n = 1 + Math.floor(rnd() * 2000);
+      for (let i = 0; i < n; i++) {
+        const x = rnd() < 0.3 ? Math.floor(rnd() * 5) : rnd() * 100;
+        b.push(x);
+        xs.push(x);
+        if (rnd() < 0.01 || i === n - 1) {
+          for (const p of [0.5, 0.95, 0, 1, rnd(), 0.25, 0.95]) expect(b.quantile(p)).toBe(quantileOf(xs, p));
+        }
+      }
+    }
+  });
+});

@@ -9,8 +9,12 @@ export class SampleBuffer {
   private n = 0;
   private sum = 0;
   private maxValue = -Infinity;
-  /** A copy of the values that {@link quantile} partially orders; dropped on the next push. */
-  private work: Float64Array | null = null;
+  /**
+   * Ranks whose values {@link quantile} has put in place since the last push: everything
+   * before each is at most its value, everything after at least, so a later selection
+   * searches only between two of them (a p95 after a p50 reads half the buffer).
+   */
+  private readonly placed: number[] = [];
 
   push(x: number): void {
     if (this.n === this.data.length) {
@@ -21,7 +25,7 @@ export class SampleBuffer {
     this.data[this.n++] = x;
     this.sum += x;
     if (x > this.maxValue) this.maxValue = x;
-    this.work = null;
+    if (this.placed.length > 0) this.placed.length = 0;
   }
 
   get count(): number {
@@ -41,15 +45,26 @@ export class SampleBuffer {
   /**
    * The p-quantile by the nearest-rank method (the smallest value with at least p·n values at
    * or below it), p in [0, 1]; 0 when empty. Found by selection, O(n), not by sorting: a
-   * summary asks a few quantiles of buffers of every dish served. With a NaN among the
-   * values (never, for times), by sorting, as {@link quantileOf} does.
+   * summary asks a few quantiles of buffers of every dish served. The selection reorders
+   * the buffer itself, in place: nothing reads the values in the order they came, and a copy
+   * would double the memory of every buffer at the end of a long run. With a NaN among the
+   * values (never, for times), by sorting a copy, as {@link quantileOf} does.
    */
   quantile(p: number): number {
     const n = this.n;
     if (n === 0) return 0;
     if (Number.isNaN(this.sum)) return nearestRank(this.data.slice(0, n).sort(), p);
-    this.work ??= this.data.slice(0, n);
-    return select(this.work, Math.min(n, Math.max(1, Math.ceil(p * n))) - 1);
+    const k = Math.min(n, Math.max(1, Math.ceil(p * n))) - 1;
+    let lo = 0;
+    let hi = n - 1;
+    for (const r of this.placed) {
+      if (r === k) return this.data[k]!;
+      if (r < k) lo = Math.max(lo, r + 1);
+      else hi = Math.min(hi, r - 1);
+    }
+    const v = select(this.data, lo, hi, k);
+    this.placed.push(k);
+    return v;
   }
 }
 
@@ -61,12 +76,12 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * The k-th smallest of `a` (k from 0), reordering `a` in place (Hoare's selection with a
- * median-of-three pivot). `a` must hold no NaN.
+ * The value of rank `k` (from 0) of `a`, given that it lies in `a[lo..hi]` and every value
+ * before `lo` is at most, every value after `hi` at least, those between: reorders
+ * `a[lo..hi]` in place (Hoare's selection with a median-of-three pivot) so that `a[k]` holds
+ * it, with at most it before and at least it after. The values must hold no NaN.
  */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
+function select(a: Float64Array, lo: number, hi: number, k: number): number {
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // Order a[lo], a[mid], a[hi]; the median is the pivot.

@@ -12,6 +12,7 @@ import type { Consumers } from './consumers.ts';
 import type { Teaching } from './teaching.ts';
 import type { Faults } from './faults.ts';
 import { createDraws, type Draws } from './draws.ts';
+import { IdTable } from '../kernel/idTable.ts';
 
 /**
  * What every part of the restaurant shares (docs/architecture.md, "The restaurant in
@@ -103,10 +104,10 @@ export interface Core {
   readonly parts: Parts;
   /** The protocol new orders are taken under (changed live by `setMode`). */
   mode: Mode;
-  /** Parties in the restaurant (arrived, not yet left or walked out), by id. */
-  readonly parties: Map<number, Party>;
+  /** Parties in the restaurant (arrived, not yet left or walked out), by id (kernel/idTable.ts: ids come in order). */
+  readonly parties: IdTable<Party>;
   /** Tickets of those parties once their order is taken, by id. */
-  readonly tickets: Map<number, Ticket>;
+  readonly tickets: IdTable<Ticket>;
   readonly partyCounts: Record<PartyState, number>;
   readonly ticketCounts: Record<TicketState, number>;
   partiesArrived: number;
@@ -132,6 +133,8 @@ export function createCore(s: Scenario, options: RestaurantOptions): Core {
     rollingWindowSeconds: options.rollingWindowSeconds ?? 900,
     mode: s.mode,
     dishes: s.menu.map((m) => m.dish),
+    // Without sampling nothing reads the recent values the series' rolling p95s come from.
+    trailing: (options.sampling ?? 'all') !== 'none',
   });
   const bus = new Bus(() => scheduler.now, {
     retain: options.retainMessages ?? 0,
@@ -157,8 +160,8 @@ export function createCore(s: Scenario, options: RestaurantOptions): Core {
     draw: createDraws(s, streams),
     parts,
     mode: s.mode,
-    parties: new Map(),
-    tickets: new Map(),
+    parties: new IdTable(),
+    tickets: new IdTable(),
     partyCounts,
     ticketCounts,
     partiesArrived: 0,

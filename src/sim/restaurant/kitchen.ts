@@ -78,10 +78,14 @@ export function createKitchen(core: Core): Kitchen {
   };
 
   /** Take the head of a kind's queue for a station: the ticket is cooking from now. */
-  const handOver = (queue: Ticket[]): StationJob => {
+  const take = (queue: Ticket[]): Ticket => {
     const t = queue.shift()!;
     queuedTickets--;
     core.setTicketState(t, 'cooking');
+    return t;
+  };
+  const handOver = (queue: Ticket[]): StationJob => {
+    const t = take(queue);
     return { ticketId: t.id, cookSeconds: t.cookSeconds, plateSeconds: draw.plate() };
   };
 
@@ -93,7 +97,9 @@ export function createKitchen(core: Core): Kitchen {
       const st = list[i]!;
       st.busy = true;
       ready.delete(i);
-      st.actor.send({ type: 'COOK', ...handOver(queue) });
+      const t = take(queue);
+      // Built as a literal, in the order `{ type, ...job }` would give: no spread per ticket.
+      st.actor.send({ type: 'COOK', ticketId: t.id, cookSeconds: t.cookSeconds, plateSeconds: draw.plate() });
     }
     core.reportQueues();
   };

@@ -42,7 +42,7 @@ export function createTeaching(core: Core): Teaching {
           : teaching.contract === 'v1-extra'
             ? { ticketId: t.id, dish: t.dish, table, allergens: [] as string[] }
             : { ticketId: t.id, dish: t.dish, table };
-      return { data, dataschema: `orderup:DishReady/${teaching.contract === 'v2' ? 'v2' : 'v1'}` };
+      return { data, dataschema: teaching.contract === 'v2' ? 'orderup:DishReady/v2' : 'orderup:DishReady/v1' };
     },
     setContract(version) {
       if (version !== 'v1' && version !== 'v1-extra' && version !== 'v2') throw new Error(`no DishReady version "${String(version)}"`);
