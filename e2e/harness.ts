@@ -20,9 +20,9 @@ export interface Allowance {
 /** The pages of one test and what went wrong on them. */
 export interface App {
   /**
-   * A new page at `viewport` (default the config's), opened at `path` relative to the served
-   * page (`''` is the page itself, `'?compare'` a link); waits for the restaurant floor unless
-   * `floor` is false.
+   * A new page at `viewport` (default the config's), opened at the served page's URL followed
+   * by `path` (`''`: the page itself, `'?compare'`: a link); waits for the restaurant floor
+   * unless `floor` is false.
    */
   open(path?: string, opts?: { viewport?: ViewportSize; floor?: boolean }): Promise<Page>;
   /** A new page of this test, not navigated. */
@@ -59,7 +59,7 @@ export const test = base.extend<{ app: App }>({
       },
       async open(path = '', { viewport, floor = true } = {}) {
         const page = await app.newPage(viewport);
-        await page.goto(path === '' ? './' : path);
+        await page.goto(url + path);
         if (floor) await page.getByRole('region', { name: 'Restaurant floor' }).waitFor();
         return page;
       },
