@@ -1,23 +1,44 @@
-/* global window, document, getComputedStyle, NodeFilter, Element -- the measuring function runs in the browser */
 // The picture as a reader sees it, measured from the rendered page (not the DOM's intent):
 // every piece of text on the stage with its rendered size and box, the people and dish badges
 // on the floor, and where the parts a lesson step names are. Used by the legibility checks
 // and printed by them when something is wrong.
 
+/** A box in CSS pixels of the viewport. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+/** A piece of text on the stage; `owner` groups a text with the person or badge it belongs to. */
+export interface Text {
+  text: string;
+  size: number;
+  box: Box;
+  owner: string;
+  where: 'svg' | 'html';
+}
+/** The picture as measured by {@link measure}. */
+export interface Measured {
+  texts: Text[];
+  people: { name: string | null; box: Box }[];
+  dishes: { id: string; box: Box }[];
+  parts: { id: string | null; box: Box; inView: boolean; clip: Box }[];
+  viewport: { w: number; h: number };
+}
+
 /**
- * Measure the page in the browser. Returns
- * { texts: [{ text, size, box, owner, where }], people: [{ box, name }], dishes: [{ box }],
- *   parts: [{ id, box, inView }], viewport: { w, h } }
- * Boxes are { x, y, w, h } in CSS pixels of the viewport. `size` is the rendered text height
- * in CSS pixels (font size times the element's scale on screen). `owner` groups a text with
- * the person or badge it belongs to (its own label does not count as covering it).
+ * Measure the page in the browser (a page.evaluate callback: it uses only browser globals).
+ * Boxes are in CSS pixels of the viewport. `size` is the rendered text height in CSS pixels
+ * (font size times the element's scale on screen). `owner` groups a text with the person or
+ * badge it belongs to (its own label does not count as covering it).
  */
-export function measure() {
+export function measure(): Measured {
   const vw = window.innerWidth;
   const vh = window.innerHeight;
-  const boxOf = (r) => ({ x: r.left, y: r.top, w: r.width, h: r.height });
-  const visible = (el) => {
-    for (let e = el; e && e !== document.documentElement; e = e.parentElement ?? e.parentNode) {
+  const boxOf = (r: DOMRect): Box => ({ x: r.left, y: r.top, w: r.width, h: r.height });
+  const visible = (el: Element) => {
+    for (let e: Node | null = el; e && e !== document.documentElement; e = (e as Element).parentElement ?? e.parentNode) {
       if (!(e instanceof Element)) continue;
       const cs = getComputedStyle(e);
       if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) === 0) return false;
@@ -25,8 +46,8 @@ export function measure() {
     return true;
   };
   const stages = [...document.querySelectorAll('.stage, .compare-floors .compare-side, .compare-key')];
-  const texts = [];
-  const ownerOf = (el) => {
+  const texts: Text[] = [];
+  const ownerOf = (el: Element) => {
     const p = el.closest('.person');
     if (p) return `person:${p.getAttribute('aria-label')}`;
     const c = el.closest('.chip');
@@ -35,8 +56,8 @@ export function measure() {
   };
   for (const stage of stages) {
     // SVG text: its rendered size is its font size times the scale of its transform on screen.
-    for (const t of stage.querySelectorAll('svg text')) {
-      const text = t.textContent.trim();
+    for (const t of stage.querySelectorAll<SVGTextElement>('svg text')) {
+      const text = (t.textContent ?? '').trim();
       if (!text || !visible(t)) continue;
       const r = t.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
@@ -48,13 +69,13 @@ export function measure() {
     const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('svg') || !n.textContent.trim() || !visible(el)) continue;
+      if (!el || el.closest('svg') || !(n.textContent ?? '').trim() || !visible(el)) continue;
       if (el.closest('.visually-hidden')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      texts.push({ text: n.textContent.trim(), size: parseFloat(getComputedStyle(el).fontSize), box: boxOf(r), owner: '', where: 'html' });
+      texts.push({ text: (n.textContent ?? '').trim(), size: parseFloat(getComputedStyle(el).fontSize), box: boxOf(r), owner: '', where: 'html' });
     }
   }
   const people = [...document.querySelectorAll('.stage .person, .compare-side .person')].filter(visible).map((p) => {
@@ -62,11 +83,15 @@ export function measure() {
     const body = p.firstElementChild ?? p;
     return { name: p.getAttribute('aria-label'), box: boxOf(body.getBoundingClientRect()) };
   });
-  const dishes = [...document.querySelectorAll('.chip')].filter(visible).map((c, i) => ({ id: `chip:${i}`, box: boxOf(c.querySelector('rect').getBoundingClientRect()) }));
+  const dishes = [...document.querySelectorAll('.chip')].filter(visible).map((c, i) => {
+    const rect = c.querySelector('rect');
+    if (!rect) throw new Error(`dish badge ${i} has no rect`);
+    return { id: `chip:${i}`, box: boxOf(rect.getBoundingClientRect()) };
+  });
   const parts = [...document.querySelectorAll('[data-part]')].map((el) => {
     const r = el.getBoundingClientRect();
     // Inside the window and not scrolled out of its scrolling panel.
-    let clip = { x: 0, y: 0, w: vw, h: vh };
+    let clip: Box = { x: 0, y: 0, w: vw, h: vh };
     for (let e = el.parentElement; e; e = e.parentElement) {
       const cs = getComputedStyle(e);
       if (/(auto|scroll|hidden)/.test(cs.overflowY)) {
@@ -82,15 +107,15 @@ export function measure() {
   return { texts, people, dishes, parts, viewport: { w: vw, h: vh } };
 }
 
-const overlap = (a, b, tol = 1) => a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
+const overlap = (a: Box, b: Box, tol = 1) => a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
 
 /**
  * What is wrong with a measured picture, as sentences (empty: nothing): text under `minPx`,
  * two labels over each other, a label over a person or a dish badge (its own excepted), and
  * text outside the window.
  */
-export function problemsOf(m, minPx) {
-  const out = [];
+export function problemsOf(m: Measured, minPx: number): string[] {
+  const out: string[] = [];
   const small = m.texts.filter((t) => t.size < minPx - 0.01);
   for (const t of small.slice(0, 5)) out.push(`text "${t.text.slice(0, 30)}" is ${t.size.toFixed(1)} px (under ${minPx})`);
   // Text boxes of one HTML element's lines can touch: compare SVG labels with everything, and HTML with SVG.
@@ -99,6 +124,7 @@ export function problemsOf(m, minPx) {
     for (let j = i + 1; j < labels.length; j++) {
       const a = labels[i];
       const b = labels[j];
+      if (!a || !b) continue;
       if (a.where === 'html' && b.where === 'html') continue;
       if (overlap(a.box, b.box, 1.5)) out.push(`labels "${a.text.slice(0, 24)}" and "${b.text.slice(0, 24)}" overlap`);
     }
