@@ -36,7 +36,7 @@ test('the console API: every method called with wrong arguments throws a clear A
       ['command', { type: 'admitParty', dishes: Array.from({ length: 100000 }, () => 'steak') }],
       ['command', { type: 'nope' }],
       ['command', { type: 'setArrivalRate', ratePerHour: -1 }],
-      ...['setSpeed', 'setMode', 'loadPreset', 'notice', 'dismissNotice', 'tick', 'command', 'seek', 'startLesson', 'startLessonById', 'goToStep', 'syncTo', 'restart', 'onInput', 'importLog', 'setParam'].flatMap((m) => wrong.filter((w) => !(m === 'onInput' && typeof w === 'function')).map((w): [string, unknown] => [m, w])),
+      ...['setSpeed', 'setMode', 'loadPreset', 'notice', 'dismissNotice', 'tick', 'command', 'seek', 'startLesson', 'startLessonById', 'goToStep', 'syncTo', 'restart', 'onInput', 'onAction', 'setFrameBudget', 'withdrawNotice', 'importLog', 'setParam'].flatMap((m) => wrong.filter((w) => !((m === 'onInput' || m === 'onAction') && typeof w === 'function') && !(m === 'withdrawNotice' && typeof w === 'string')).map((w): [string, unknown] => [m, w])),
     ];
     const sessionCalls = ['setCompare', 'setPresenter', 'setNarrate', 'setShortcutsOpen', 'setKeyOpen', 'nudgeSpeed'].flatMap((m) => wrong.map((w): [string, unknown] => [m, w]));
     const out = { calls: 0, refused: 0, unclear: [] as string[], other: [] as string[], same: false, before: '', after: '' };
