@@ -52,6 +52,6 @@ export function useSimTime(): MotionValue<number> {
  */
 export function useViewedLog(): ReturnType<SimState['eventLog']> {
   useSim((s) => s.logged);
-  useSim((s) => s.run);
+  // A new run brings a new live log, so the log's identity covers a new restaurant too.
   return useSim((s) => s.importedLog ?? s.run.log);
 }
